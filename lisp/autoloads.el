@@ -278,8 +278,34 @@
 (dolist (name '(url-file-directory url-file-nondirectory url-file-extension
                 url-strip-leading-spaces url-eat-trailing-space url-parse-args
                 url-insert-entities-in-string url-percentage url-get-normalized-date
-                url-debug url-lazy-message url-display-percentage))
+                url-debug url-lazy-message url-display-percentage
+                url-normalize-url url-truncate-url-for-viewing))
   (autoload name "url-util"))
+;; The URL library's parser and resolver (url-parse.el, url-expand.el), as GNU autoloads them.
+(autoload 'url-generic-parse-url "url-parse")
+(autoload 'url-recreate-url "url-parse")
+(autoload 'url-default-expander "url-expand")
+(autoload 'url-https-expand-file-name "url-expand")
+(dolist (name '(url-is-cached url-store-in-cache url-cache-extract)) (autoload name "url-cache"))
+;; Retrieval (url.el) and the schemes' loaders; URLs as file names (url-handlers.el).
+(dolist (entry '(("url" url-retrieve url-retrieve-synchronously)
+                 ("url-file" url-file url-ftp)
+                 ("url-http" url-http url-https url-https-file-exists-p url-https-file-readable-p
+                  url-https-file-attributes)
+                 ("url-misc" url-data url-generic-emulator-loader url-info url-man url-rlogin
+                  url-telnet url-tn3270)
+                 ("url-handlers" url-file-handler url-insert-file-contents url-insert-buffer-contents
+                  url-file-local-copy url-copy-file)
+                 ("mailcap" mailcap-extension-to-mime mailcap-parse-mimetypes)))
+  (dolist (name (cdr entry)) (autoload name (car entry))))
+(autoload 'url-handler-mode "url-handlers" nil t)
+;; Gnus's shared helpers (gmm-utils.el) and Turkish case conversion (european.el).
+(dolist (name '(gmm-regexp-concat gmm-message gmm-error gmm-widget-p gmm-tool-bar-from-list))
+  (autoload name "gmm-utils"))
+(autoload 'turkish-case-conversion-enable "european")
+(autoload 'turkish-case-conversion-disable "european")
+(autoload 'mm-default-file-type "mm-encode")
+(autoload 'mm-default-file-encoding "mm-encode")
 (defalias 'url-basepath #'url-file-directory)
 ;; find-func: GNU autoloads its lookups and commands.
 (dolist (name '(find-definition-noselect find-function-noselect find-variable-noselect

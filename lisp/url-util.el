@@ -198,4 +198,37 @@ Names are downcased unless NODOWNCASE; quotes around a value are dropped; a name
 (defun url-display-percentage (fmt _perc &rest args) "Show the progress message FMT with ARGS (the percentage PERC has no display in batch)."
   (apply #'message fmt args))
 
+(eval-when-compile (require 'url-parse))
+(declare-function url-generic-parse-url "url-parse" (url))
+(declare-function url-recreate-url "url-parse" (urlobj))
+
+(defun url-normalize-url (url) "URL written again in its usual form: scheme and host in lower case, no usual port, no fragment."
+  (require 'url-parse)
+  (let ((obj (url-generic-parse-url url)))
+    (setf (url-target obj) nil)
+    (url-recreate-url obj)))
+
+(defun url-truncate-url-for-viewing (url &optional width) "URL shortened to fit WIDTH columns (default: the window's width).
+Directories at the start of the path give way to \"...\" one by one, and
+a query shows as \"?...\"; the last part of the path always stays."
+  (require 'url-parse)
+  (let ((limit (or width (window-width))))
+    (if (or (null url) (< (length url) limit))
+        url
+      (let* ((obj (url-generic-parse-url url))
+             (path (or (url-filename obj) ""))
+             (tail (and (url-target obj) (concat "#" (url-target obj))))
+             (shortened nil)
+             head)
+        (when (string-match "?" path)
+          (setq path (concat (substring path 0 (match-beginning 0)) "?...") tail nil))
+        (setf (url-filename obj) "" (url-target obj) nil)
+        (setq head (url-recreate-url obj)
+              path (if (string-prefix-p "/" path) (substring path 1) path))
+        ;; Once shortened, a result just as wide as LIMIT is accepted.
+        (while (and (>= (+ (length head) (if shortened 4 1) (length path) (length tail)) limit)
+                    (string-match "\\`[^/]*/\\(.+\\)" path))
+          (setq path (match-string 1 path) shortened t))
+        (concat head (if shortened "/.../" "/") path tail)))))
+
 (provide 'url-util)

@@ -1,0 +1,25 @@
+;; The URL cache: file names, storing, checking and extracting (issue 10).
+(require 'url-cache)
+(progn (setq url-cache-directory (make-temp-file "url-cache-corpus" t)) nil)
+(defun ucc-rel (f) (file-relative-name f (expand-file-name (user-real-login-name) url-cache-directory)))
+(mapcar (lambda (u) (ucc-rel (url-cache-create-filename u)))
+        (list "http://www.gnu.org/x" "http://[::1]:8/x" "http://A.B/x" "https://a.b./x" "" "file:" "mailto:x"
+              "http://u:p@h:80/a#t" "#t" "file:///tmp/z" "foo" "data:a,b" nil "http://h" "http://h/"
+              (url-generic-parse-url "http://a.b/c")))
+(url-is-cached "http://www.gnu.org/x")
+(url-is-cached 5)
+(with-temp-buffer (insert "body") (setq url-current-object (url-generic-parse-url "http://www.gnu.org/x")) (url-store-in-cache))
+(with-temp-buffer (insert "body2") (url-store-in-cache))
+(let ((b (generate-new-buffer "x")))
+  (with-current-buffer b (insert "zz") (setq-local url-current-object (url-generic-parse-url "http://h/y")))
+  (url-store-in-cache b))
+(mapcar #'ucc-rel (directory-files-recursively url-cache-directory ""))
+(let ((r (url-is-cached "http://www.gnu.org/x"))) (list (consp r) (time-less-p (time-subtract nil 100) r)))
+(with-temp-buffer
+  (insert "old")
+  (list (ucc-rel (car (url-cache-extract (url-cache-create-filename "http://www.gnu.org/x"))))
+        (buffer-string) (point) enable-multibyte-characters))
+(list (url-cache-expired "http://www.gnu.org/x") (url-cache-expired "http://nope/") (url-cache-expired "http://www.gnu.org/x" -5) url-cache-expire-time)
+(with-current-buffer (url-fetch-from-cache "http://www.gnu.org/x") (list (buffer-string) (buffer-name)))
+(car (condition-case e (url-cache-extract "/nonexistent/url-cache") (error e)))
+(progn (delete-directory url-cache-directory t) nil)
