@@ -629,6 +629,7 @@ table is emptied first."
   (let ((file abbrev-file-name))
     (abbrev-edit-save-to-file file)))
 
+;;;###autoload
 (defvar edit-abbrevs-mode-map
   (let ((keys (make-sparse-keymap)))
     (pcase-dolist (`(,key . ,command) '(("\C-x\C-s" . abbrev-edit-save-buffer)

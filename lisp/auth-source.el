@@ -19,6 +19,7 @@
 
 (defgroup auth-source nil "Where credentials come from." :group 'gnus :version "23.1")
 
+;;;###autoload
 (defcustom auth-source-cache-expiry 7200 "Seconds a search result stays remembered; nil keeps it until forgotten."
   :type '(choice (const :tag "Never" nil) (integer :tag "Seconds")) :version "24.1")
 

@@ -52,6 +52,7 @@ mouse-1 on it cycles the style."
         (setq bindings--eol-desc-made (cons (car pair) (cons help shown)))
         shown))))
 
+;;;###autoload
 (defvar mode-line-buffer-identification-keymap
   (let ((map (make-sparse-keymap)))
     ;; Clicks cycle through the buffers; on the header line the presses are swallowed.

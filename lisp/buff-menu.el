@@ -18,14 +18,19 @@
   (let ((longest (apply #'max 0 (mapcar (lambda (b) (string-width (buffer-name b))) buffers))))
     (max 19 (min longest (/ (window-width) 5)))))
 
+;;;###autoload
 (defcustom Buffer-menu-name-width #'Buffer-menu--dynamic-name-width
   "Width of the buffer name column: a number, or a function given the buffers listed."
   :group 'Buffer-menu :type '(choice function natnum))
+;;;###autoload
 (defcustom Buffer-menu-size-width 7 "Width of the buffer size column." :group 'Buffer-menu :type 'natnum)
+;;;###autoload
 (defcustom Buffer-menu-mode-width 16 "Width of the mode column." :group 'Buffer-menu :type 'natnum)
+;;;###autoload
 (defcustom Buffer-menu-use-header-line t "Non-nil means column headings go in the header line." :group 'Buffer-menu :type 'boolean)
 
 (defvar-local Buffer-menu-buffer-list nil "The buffers the list shows, or nil for all of them.")
+;;;###autoload
 (defvar-local Buffer-menu-files-only nil "Non-nil when the list shows only buffers that visit files.")
 
 (defvar Buffer-menu-mode-map (let ((map (make-sparse-keymap))) (set-keymap-parent map tabulated-list-mode-map)

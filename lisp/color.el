@@ -236,6 +236,7 @@ KL, KC and KH weigh lightness, chroma and hue (each 1 by default)."
 (defun color-darken-name (name percent) "The spec of the color NAME with its luminance lowered by PERCENT points."
   (color--via-hsl name #'color-darken-hsl percent))
 
+;;;###autoload
 (defvar color-luminance-dark-limit 0.325 "Relative luminance below which `color-dark-p' calls a color dark.")
 
 (defun color-dark-p (rgb) "Whether the color RGB (three floats in [0,1]) reads better against white than black."

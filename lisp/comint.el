@@ -77,6 +77,7 @@
 (defvar comint-input-sender #'comint-simple-send "Called with the process and the input string to send it.")
 (defvar comint-input-sender-no-newline nil "Non-nil while `comint-input-sender' must not add a newline.")
 (defvar comint-preoutput-filter-functions nil "Functions each given the output string and giving the string to insert.")
+;;;###autoload
 (defvar comint-file-name-prefix "" "Prefix of file names the process sees (a remote host's).")
 (defvar comint-file-name-quote-list nil "Characters quoted by a backslash in completed file names.")
 (defvar comint-ptyp t "Non-nil when the process talks through a pseudo-terminal.")

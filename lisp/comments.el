@@ -4,6 +4,7 @@
 ;; commands of its newcomment.el); autoloaded from autoloads.el.
 
 (defvar comment-style 'indent "How `comment-region' lays comments out; a key of `comment-styles'.")
+;;;###autoload
 (defvar comment-styles
   ;; Each row: STYLE, what it looks like, then its MULTI ALIGN EXTRA INDENT.
   (mapcar (lambda (row) (append (list (car row)) (nth 2 row) (list (nth 1 row))))
@@ -22,15 +23,22 @@
 (defvar comment-fill-column nil "Column comments are filled to, or nil for `fill-column'.")
 (defvar comment-continue nil "String that continues a comment on the next line, or nil.")
 (defvar comment-quote-nested t "Non-nil when comment delimiters inside a region are quoted.")
+;;;###autoload
 (defvar comment-combine-change-calls t "Non-nil when `comment-region' makes one change.")
+;;;###autoload
 (defvar comment-line-break-function 'comment-indent-new-line "What breaks a line inside a comment.")
 (defvar comment-indent-function 'comment-indent-default "Function giving the column of a comment: a column, a range (MIN . MAX) of them, or nil.")
+;;;###autoload
 (defvar comment-insert-comment-function nil "Function inserting a comment, or nil.")
 (defvar comment-region-function #'comment-region-default "The function `comment-region' hands its work to.")
 (defvar uncomment-region-function #'uncomment-region-default "The function `uncomment-region' hands its work to.")
+;;;###autoload
 (defvar block-comment-start nil "String starting a block comment, or nil.")
+;;;###autoload
 (defvar block-comment-end nil "String ending a block comment, or nil.")
+;;;###autoload
 (defvar comment-use-global-state t "Non-nil when comments are found by parsing from the buffer's start.")
+;;;###autoload
 (defvar comment-quote-nested-function #'comment-quote-nested-default "Function that quotes or unquotes nested comment delimiters.")
 (defvar comment-end-can-be-escaped nil "Non-nil when a backslash can escape the end of a comment.")
 

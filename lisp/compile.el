@@ -58,7 +58,9 @@
            (compilation-skip-threshold-effective 0 "The type below which the current move passes messages over.")))
   (eval `(defvar ,(car setting) ',(cadr setting) ,(nth 2 setting)) t))
 
+;;;###autoload
 (defvar compilation-buffer-name-function #'compilation--default-buffer-name "Function of the mode's name that names a compilation buffer.")
+;;;###autoload
 (defvar compilation-process-setup-function #'ignore "Function called in the compilation buffer before its process starts.")
 (defvar compilation-parse-errors-filename-function #'identity "Function applied to each file name found in a message.")
 (defvar compilation-transform-file-match-alist (list (list (concat "/bin/" "[a-z]*sh\\'") nil))

@@ -12,6 +12,7 @@
 
 (defgroup dired nil "Editing directories as listings of their files." :group 'files)
 
+;;;###autoload
 (defcustom dired-listing-switches "-al" "Switches handed to `insert-directory' for a new Dired buffer; they must include \"l\"."
   :type 'string :group 'dired)
 (defcustom dired-trivial-filenames "\\`\\.\\.?\\'\\|\\`\\.?#" "Regexp of file names a new listing puts point after, or nil."
@@ -46,6 +47,7 @@
 
 (defvar dired-marker-char ?* "The character that marks a file; commands may bind it to another.")
 (defvar dired-del-marker ?D "The character that flags a file for deletion.")
+;;;###autoload
 (defvar dired-directory nil "What this Dired buffer lists: a directory, a wildcard, or (DIR FILE...).")
 (make-variable-buffer-local 'dired-directory)
 (defvar dired-actual-switches nil "The switches this buffer's listing was made with.")

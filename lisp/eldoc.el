@@ -8,22 +8,34 @@
 ;; documentation functions (Emacs Lisp mode's are in elisp-mode.el).
 ;; Autoloaded (autoloads.el).
 
+;;;###autoload
 (defvar eldoc-last-message nil "The documentation shown last.")
+;;;###autoload
 (defvar eldoc-display-functions '(eldoc-display-in-echo-area eldoc-display-in-buffer) "Functions showing the documentation collected.")
 (defvar eldoc-documentation-functions nil "Hook of functions producing documentation for the thing at point.
 Each is called with a callback, to which it passes a string and
 properties, and returns non-nil when it reports something.")
+;;;###autoload
 (defvar eldoc-documentation-strategy #'eldoc-documentation-default "Function deciding how the documentation functions' results are combined.")
+;;;###autoload
 (defvar eldoc-echo-area-prefer-doc-buffer nil "Non-nil means prefer the documentation buffer to the echo area.")
+;;;###autoload
 (defvar eldoc-echo-area-display-truncation-message t "Non-nil means say so when shown documentation was cut.")
+;;;###autoload
 (defvar eldoc-echo-area-use-multiline-p 'truncate-sym-name-if-fit "How documentation longer than a line is shown in the echo area.")
+;;;###autoload
 (defvar eldoc-argument-case #'identity "Function applied to argument names shown.")
+;;;###autoload
 (defvar eldoc-minor-mode-string " ElDoc" "Mode line lighter of Eldoc mode.")
+;;;###autoload
 (defvar eldoc-print-after-edit nil "Non-nil means documentation is shown only after editing commands.")
+;;;###autoload
 (defvar eldoc-idle-delay 0.5 "Seconds of idle time before documentation is shown.")
 
+;;;###autoload
 (defconst eldoc-message-commands-table-size 31 "Size of the obarray `eldoc-message-commands'.")
 
+;;;###autoload
 (defvar eldoc-message-commands (obarray-make eldoc-message-commands-table-size) "Obarray of the commands after which documentation is shown: each symbol's value is t.")
 
 (defun eldoc-add-command (&rest cmds) "Add the commands CMDS (symbols or names) to `eldoc-message-commands'."
@@ -84,7 +96,9 @@ properties, and returns non-nil when it reports something.")
 
 ;; The idle timer that would show documentation; tsmacs has no idle
 ;; time in batch, but the timer is made and kept as GNU makes it.
+;;;###autoload
 (defvar eldoc-timer nil "The idle timer that shows documentation, or nil before the first one is made.")
+;;;###autoload
 (defvar eldoc-current-idle-delay eldoc-idle-delay "The idle delay `eldoc-timer' was made with.")
 
 (defun eldoc--idle-tick () "Show documentation, from the idle timer, if Eldoc mode is on and it may."
@@ -125,6 +139,7 @@ a keyboard macro is running; otherwise it is forgotten."
     table))
 
 (defvar-local eldoc-mode nil "Non-nil when Eldoc mode is on in the buffer.")
+;;;###autoload
 (defvar eldoc-mode-hook nil "Hook run when Eldoc mode is turned on or off.")
 (defvar eldoc-mode-on-hook nil "Hook run when Eldoc mode is turned on.")
 (defvar eldoc-mode-off-hook nil "Hook run when Eldoc mode is turned off.")
@@ -173,8 +188,11 @@ A positive ARG or nil turns it on, zero or negative off, `toggle' switches."
 ;; and hands the collection, ordered by the asking function's place, to
 ;; every function of `eldoc-display-functions'.
 (defvar eldoc--callback-maker nil "While a strategy runs, the function that makes its callbacks, else nil.")
+;;;###autoload
 (defvar eldoc--last-request-state nil "The request state documentation was last asked for without a command.")
+;;;###autoload
 (defvar-local eldoc--doc-buffer-docs nil "The documentation shown in this documentation buffer.")
+;;;###autoload
 (defvar eldoc--doc-buffer nil "The buffer documentation is written to, once made.")
 
 (defun eldoc--request-state () "Return what identifies a request for documentation: buffer, modification tick and point."
@@ -346,6 +364,7 @@ TRUNCATEDP."
 (defun eldoc-mode-set-explicitly () "Record that Eldoc mode was set by hand in the current buffer."
   (setq-local eldoc-mode-set-explicitly t))
 
+;;;###autoload
 (defvar global-eldoc-mode-buffers nil "Buffers made since the last command, where `global-eldoc-mode' may turn Eldoc mode on.")
 
 (defun global-eldoc-mode-enable-in-buffers () "Turn Eldoc mode on, as `global-eldoc-mode' asks, in the buffers made lately."

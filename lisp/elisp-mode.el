@@ -299,6 +299,7 @@ want it; nil inside strings and comments."
 ;; A location is a record #s(xref-elisp-location SYMBOL TYPE FILE), a
 ;; struct type as `cl-defstruct' would make it, written out so that
 ;; loading this file does not load cl-macs.
+;;;###autoload
 (defvar cl-struct-xref-elisp-location-tags nil "The tags of `xref-elisp-location' records.")
 (cl-struct-define 'xref-elisp-location
                   "Where to look for the definition of SYMBOL, of TYPE, in FILE."
@@ -495,6 +496,7 @@ is quoted or backquoted without an unquote nearer to POS."
 
 ;;;; Odds and ends GNU's elisp-mode.el also has
 
+;;;###autoload
 (defvar elisp--eldoc-last-data (make-vector 3 nil) "The last symbol Eldoc documented, its text and its kind, as a three-slot vector.")
 
 (defun elisp--last-data-store (symbol doc type) "Remember that SYMBOL's documentation of kind TYPE is DOC, for Eldoc; return DOC."

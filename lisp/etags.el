@@ -20,8 +20,10 @@
 
 (defvar find-tag-marker-ring-length 16 "How many places jumped from by tag commands are remembered.")
 
+;;;###autoload
 (defvar find-tag-hook nil "Hook run by `find-tag' after it shows the tag's place.")
 
+;;;###autoload
 (defvar find-tag-default-function nil "Function giving the default tag name at point, or nil for the usual one.")
 
 (defvar default-tags-table-function nil "Function giving the tags table for the current buffer, or nil.")

@@ -62,6 +62,7 @@ A symbolic answer changes the modes of ORIG-FILE, or 0 without one."
   (let ((info (ignore-errors (file-system-info dir))))
     (and info (file-size-human-readable (nth 2 info) 'iec " "))))
 
+;;;###autoload
 (defvar lock-file-name-transforms nil "Rules like `auto-save-file-name-transforms'' that put lock files elsewhere than beside their files.")
 
 (defun make-lock-file-name (filename) "The name of the lock file Emacs uses for FILENAME: \".#NAME\" in its directory.
@@ -99,6 +100,7 @@ A symbolic answer changes the modes of ORIG-FILE, or 0 without one."
 
 (defvar kept-old-versions 2 "How many of the oldest numbered backups to keep.")
 (defvar kept-new-versions 2 "How many of the newest numbered backups to keep.")
+;;;###autoload
 (defvar delete-old-versions nil "Non-nil deletes excess numbered backups without asking.")
 (defvar backup-directory-alist nil "Alist of (REGEXP . DIRECTORY): backups of matching files go to DIRECTORY.")
 (defvar backup-extract-version-start)
@@ -243,6 +245,7 @@ FUN may be (:append FUN) to run after the hook's other functions."
 
 ;;;; File-local and directory-local variables
 
+;;;###autoload
 (defvar inhibit-local-variables-regexps
   (list "\\.tar\\'" "\\.t[bg]z\\'" "\\.arc\\'" "\\.zip\\'" "\\.lzh\\'" "\\.lha\\'" "\\.zoo\\'"
         "\\.[jew]ar\\'" "\\.xpi\\'" "\\.rar\\'" "\\.7z\\'" "\\.sx[dmicw]\\'" "\\.odt\\'"

@@ -20,6 +20,7 @@ Names keep their quoting; substituting in one changes nothing."
          (apply operation args)))
       (_ (apply operation args)))))
 
+;;;###autoload
 (defvar-local lock-file-mode nil "Non-nil when Lock File mode is on in the buffer.")
 
 (define-minor-mode lock-file-mode "Toggle making lock files for the file this buffer visits."
@@ -27,6 +28,7 @@ Names keep their quoting; substituting in one changes nothing."
              . (lambda (on) (setq-local create-lockfiles on)))
   (setq-local lock-file-mode create-lockfiles))
 
+;;;###autoload
 (defvar auto-save--timer nil "The idle timer of Auto Save Visited mode, or nil.")
 
 (defun auto-save-visited--save () "Save each buffer that visits a file and was changed, as Auto Save Visited mode does."

@@ -7,10 +7,13 @@
 
 (defvar fill-individual-varying-indent nil "Non-nil when `fill-individual-paragraphs' lets a paragraph's indentation vary.")
 (defvar colon-double-space nil "Non-nil when filling keeps two spaces after a colon.")
+;;;###autoload
 (defvar fill-separate-heterogeneous-words-with-space nil "Non-nil when a joined line break between two kinds of words becomes a space.")
 (defvar fill-paragraph-function nil "Function `fill-paragraph' tries first, or nil.")
+;;;###autoload
 (defvar fill-paragraph-handle-comment t "Non-nil when `fill-paragraph' fills comments by themselves.")
 (defvar fill-forward-paragraph-function #'forward-paragraph "Function the fill commands move over paragraphs with.")
+;;;###autoload
 (defvar enable-kinsoku t "Non-nil when line breaks respect kinsoku rules.")
 (defvar adaptive-fill-mode t "Non-nil when the fill prefix is worked out from the text.")
 (defvar adaptive-fill-regexp "[ \t]*\\([-\u2013!|#%;>*\u00b7\u2022\u2023\u2043\u25e6]+[ \t]*\\)*"
@@ -18,8 +21,10 @@
 (defvar adaptive-fill-first-line-regexp "\\`[ \t]*\\'"
   "Regexp a one-line paragraph's prefix must match to be used as it is.")
 (defvar adaptive-fill-function #'ignore "Function giving a line's prefix when the regexp finds none, or nil.")
+;;;###autoload
 (defvar fill-indent-according-to-mode nil "Non-nil when filled lines are indented by the mode.")
 (defvar fill-nobreak-predicate nil "Functions that say a line may not be broken at point.")
+;;;###autoload
 (defvar fill-nobreak-invisible nil "Non-nil when lines are not broken at invisible text.")
 (defvar default-justification 'left "How lines are justified when the text does not say.")
 (make-variable-buffer-local 'default-justification)

@@ -158,6 +158,7 @@ add patterns, \\[unhighlight-regexp] removes them, and
 
 ;;;; Reading a regexp and a face.
 
+;;;###autoload
 (defvar search-whitespace-regexp "[ \t]+" "What a space in a phrase matches when searching (isearch.el's option).")
 
 (defun hi-lock--case-fold (regexp) "Whether searching for REGEXP ignores case: as isearch decides, by `search-upper-case'."

@@ -32,6 +32,7 @@
 (defcustom imenu-max-items 25 "The most entries one menu level shows before it is split."
   :group 'imenu :type 'integer)
 
+;;;###autoload
 (defcustom imenu-sort-function nil "Nil to keep the index in buffer order, or a predicate on two entries that sorts it."
   :group 'imenu
   :type (list 'choice '(const :tag "No sorting" nil) '(const :tag "Sort by name" imenu--sort-by-name)
@@ -66,14 +67,19 @@ top level, a string in a submenu of that name.")
 
 (defvar-local imenu-create-index-function #'imenu-default-create-index-function "The function, of no arguments, that makes the buffer's index alist.")
 
+;;;###autoload
 (defvar-local imenu-prev-index-position-function #'beginning-of-defun "A function moving point back to the previous definition and returning nil when there is none.")
 
+;;;###autoload
 (defvar-local imenu-extract-index-name-function nil "A function returning the name of the definition at point, for `imenu-default-create-index-function'.")
 
+;;;###autoload
 (defvar-local imenu-name-lookup-function nil "A function of a name and an index entry's name that says whether they match; nil compares them as strings.")
 
+;;;###autoload
 (defvar-local imenu-default-goto-function #'imenu-default-goto-function "The function `imenu' calls with an entry's name and position to go there.")
 
+;;;###autoload
 (defvar-local imenu-syntax-alist nil "Changes to the syntax table while `imenu-generic-expression' is searched: (CHARS . SYNTAX) pairs.")
 
 (defvar-local imenu-case-fold-search t "Non-nil means the searches of `imenu-generic-expression' ignore case.")

@@ -15,6 +15,7 @@
 
 (defgroup info nil "Info subsystem." :group 'help :group 'docs)
 
+;;;###autoload
 (defvar Info-default-directory-list
   (let ((found ()))
     (dolist (dir '("/usr/local/share/info/" "/usr/share/info/") (nreverse found))

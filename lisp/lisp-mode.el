@@ -82,6 +82,7 @@ and a comment `font-lock-comment-face'."
           font-lock-doc-face
         font-lock-string-face))))
 
+;;;###autoload
 (defvar cl-struct-lisp-indent-state-tags nil "The tags of `lisp-indent-state' records.")
 (cl-struct-define 'lisp-indent-state "State carried by Lisp indentation from one line to the next."
                   'cl-structure-object 'record nil

@@ -19,6 +19,9 @@
 (load "epa-hook" nil (null (equal dump-mode "pdump")))
 ;; The batch terminal's colors: `color-values' and its family (GNU preloads tty-colors.el).
 (load "tty-colors" nil (null (equal dump-mode "pdump")))
+;; The variables of the autoloaded libraries every session has (GNU's loaddefs.el
+;; carries them): the cookie-marked definitions of each bundled library.
+(load "autoload-vars" nil (null (equal dump-mode "pdump")))
 ;; The handlers' order is GNU's: Tramp's archive handler first, then the
 ;; encryption and compression ones, Tramp's remote names, and `/:' last.
 (tramp-register-autoload-file-name-handlers)

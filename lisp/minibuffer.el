@@ -12,6 +12,7 @@
 
 ;;; Variables (those GNU has at start-up are made in lisp/autoloads.el).
 
+;;;###autoload
 (defvar completion-pcm--delim-wild-regex nil "Regexp of the characters that end a word for partial completion, and `*'.")
 
 (defun completion-pcm--prepare-delim-re (delims) "Set `completion-pcm--delim-wild-regex' from the delimiter characters DELIMS."
@@ -19,6 +20,7 @@
 
 (completion-pcm--prepare-delim-re completion-pcm-word-delimiters)
 
+;;;###autoload
 (defvar completion-flex-nospace nil "Non-nil means the flex style does not complete strings that hold a space.")
 
 ;;; Tables.
@@ -241,6 +243,7 @@ The list's last cdr is the length of the text before the field."
 
 ;;; All the completions of the minibuffer's input, best first.
 
+;;;###autoload
 (defvar-local completion-all-sorted-completions nil
   "The sorted completions `completion-all-sorted-completions' found last, or nil to look again.")
 

@@ -15,6 +15,7 @@ when `paragraph-separate' matches it as well.")
 (make-variable-buffer-local 'paragraph-ignore-fill-prefix)
 (defvar use-hard-newlines nil "Non-nil in a buffer whose newlines are soft unless marked `hard'.")
 (make-variable-buffer-local 'use-hard-newlines)
+;;;###autoload
 (defvar use-hard-newlines-hook nil "Run when `use-hard-newlines' is turned on or off.")
 (defvar sentence-end-double-space t "Non-nil when a sentence's end needs two spaces after the period.")
 (defvar sentence-end-without-period nil "Non-nil when two spaces alone end a sentence.")

@@ -9,11 +9,13 @@
 
 ;;; Code:
 
+;;;###autoload
 (defcustom password-cache t "Non-nil means passwords are looked up in, and read from, the cache."
   :type 'boolean :group 'password)
 
 (defvar password-data (make-hash-table :test 'equal) "The cached passwords, by key.")
 
+;;;###autoload
 (defcustom password-cache-expiry 16 "Seconds a cached password is kept; nil keeps it until removed."
   :type '(choice (const :tag "Never" nil) (integer :tag "Seconds")) :group 'password)
 

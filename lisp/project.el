@@ -36,6 +36,7 @@
 
 (defvar project--list 'unset "The known projects, as a list of (ROOT) entries, or `unset' before the file is read.")
 
+;;;###autoload
 (defvar vc-directory-exclusion-list
   '("SCCS" "RCS" "CVS" "MCVS" ".src" ".svn" ".git" ".hg" ".bzr" "_MTN" "_darcs" "{arch}")
   "Names of the directories version control systems keep their data in.")

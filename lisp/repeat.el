@@ -100,6 +100,7 @@ A command's `repeat-check-key' property overrides this: `no' never checks, t alw
 
 (defvar repeat-in-progress nil "Non-nil while a repeating sequence is active.")
 
+;;;###autoload
 (defvar repeat-map nil "A keymap (or a variable holding one) to make active after the next command, whatever its own `repeat-map' property.")
 
 (defvar repeat--prev-mb '(0) "The minibuffer depth, as a one-element list, when the last sequence started.")

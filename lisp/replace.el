@@ -7,19 +7,29 @@
 ;; the replacement in each.  Asking about each match needs `read-char';
 ;; without a query every match is replaced.
 
+;;;###autoload
 (defvar query-replace-show-replacement t "Non-nil means the query shows the replacement text.")
+;;;###autoload
 (defvar query-replace-highlight t "Non-nil means the match being asked about is highlighted.")
+;;;###autoload
 (defvar query-replace-from-to-separator " → " "What separates SPOT and TO in the query-replace history.")
+;;;###autoload
 (defvar occur-excluded-properties t "Text properties not copied into the *Occur* buffer (tsmacs copies none).")
 
 (defvar query-replace-history nil "Strings read by the query-replace commands.")
+;;;###autoload
 (defvar query-replace-defaults nil "Earlier (SPOT . TO) pairs of query-replace.")
 (defvar regexp-history nil "Regexps read by the commands that ask for one.")
+;;;###autoload
 (defvar replace-re-search-function nil "Function `perform-replace' searches with in regexp mode, or nil for the default.")
+;;;###autoload
 (defvar replace-search-function nil "Function `perform-replace' searches with in string mode, or nil for the default.")
+;;;###autoload
 (defvar occur-revert-arguments nil "The arguments (PATTERN-RE CONTEXT BUFFERS) the *Occur* buffer was made from.")
 (make-variable-buffer-local 'occur-revert-arguments)
+;;;###autoload
 (defvar occur-hook nil "Hook run after an *Occur* buffer is filled.")
+;;;###autoload
 (defvar occur-mode-find-occurrence-hook nil "Hook run after going to an occurrence.")
 
 ;;; Case and search helpers.
@@ -186,6 +196,7 @@ Returns the match data, or nil; point is moved only on success."
       (goto-char spot)
       nil)))
 
+;;;###autoload
 (defvar query-replace-map
   (let ((km (make-sparse-keymap)))
     (dolist (pair '((" " . act) ("y" . act) ("Y" . act) ("\d" . skip) ([delete] . skip)
@@ -209,6 +220,7 @@ Its bindings are symbols, not commands: `act', `skip', `act-and-exit',
 `delete-and-edit', `recenter', `scroll-up', `scroll-down',
 `scroll-other-window', `scroll-other-window-down', `help' and `quit'.")
 
+;;;###autoload
 (defvar multi-query-replace-map
   (let ((km (make-sparse-keymap)))
     (set-keymap-parent km query-replace-map)
@@ -669,6 +681,7 @@ HISTORY is the history list (`regexp-history' by default)."
 
 ;;; Occur.
 
+;;;###autoload
 (defvar occur-mode-map (make-sparse-keymap) "Keymap of `occur-mode'.")
 
 (define-derived-mode occur-mode special-mode "Occur"

@@ -9,9 +9,13 @@
 (defface file-name-shadow '((t :inherit shadow))
   "Face of the ignored part of a file name in the minibuffer.")
 
+;;;###autoload
 (defvar rfn-eshadow-overlay nil "The overlay over the ignored part of the file name in the minibuffer.")
+;;;###autoload
 (defvar rfn-eshadow-frobbed-minibufs nil "The minibuffers given an overlay and a post-command function by this mode.")
+;;;###autoload
 (defvar rfn-eshadow-setup-minibuffer-hook nil "Functions run after a minibuffer was set up for shadowing.")
+;;;###autoload
 (defvar rfn-eshadow-update-overlay-hook nil "Functions run after the shadow overlay was moved.")
 
 (define-minor-mode file-name-shadow-mode "Toggle dimming of the ignored part of a file name read in the minibuffer."

@@ -12,6 +12,7 @@
                  "Functions giving the text a prefix command adds to the echoed keystrokes.")))
   (eval `(defvar ,(car spec) ',(nth 1 spec) ,(nth 2 spec)) t))
 
+;;;###autoload
 (defvar universal-argument-map
   (let ((keys (make-sparse-keymap)) (c ?0))
     (while (<= c ?9)
@@ -155,6 +156,7 @@ always in batch and keeps none) no buffer is shown, so the answer is nil."
         (push buf hits)))
     (and hits (null (cdr hits)) (car hits))))
 
+;;;###autoload
 (defvar-local next-error--message-highlight-overlay nil "The overlay that marks the current locus's line in the buffer listing loci.")
 
 (defun next-error-message-highlight (error-buffer) "Mark the line at point in ERROR-BUFFER as the current locus's, as `next-error-message-highlight' asks.
@@ -193,6 +195,7 @@ A value for `next-error-found-function'; with no windows it does nothing."
       (quit-window nil win))
     nil))
 
+;;;###autoload
 (defvar-local next-error-follow-last-line nil "The line `next-error-follow-minor-mode' last showed the locus of.")
 
 (define-minor-mode next-error-follow-minor-mode

@@ -292,6 +292,7 @@ With ARG a cons, as from \\[universal-argument], leave point before the text."
   (interactive (list (read-from-kill-ring "Yank from kill-ring: ") current-prefix-arg))
   (simple-kill--put string arg))
 
+;;;###autoload
 (defvar yank-window-start nil "Where the window started when the last `yank' ran.")
 
 (provide 'simple-kill)

@@ -523,6 +523,7 @@ SYMBOL t means any version; otherwise SYMBOL's string value must match REGEXP."
 ;;;; The list of processes
 
 
+;;;###autoload
 (defvar process-menu-mode-map (let ((keys (make-sparse-keymap))) (define-key keys "d" #'process-menu-delete-process) keys)
   "Keys of Process Menu mode.")
 
@@ -584,6 +585,7 @@ QUERY-ONLY non-nil lists only the processes that ask before Emacs exits." (inter
 
 ;;;; The buffer of completions
 
+;;;###autoload
 (defvar completion-list-mode-map
   (let ((map (make-sparse-keymap)))
     (set-keymap-parent map special-mode-map)
@@ -604,6 +606,7 @@ QUERY-ONLY non-nil lists only the processes that ask before Emacs exits." (inter
     (goto-char end)
     (insert text)
     (delete-region start end)))
+;;;###autoload
 (defvar completion-list-insert-choice-function #'completion--replace "Function of START, END and CHOICE that puts a chosen completion in place.")
 
 (define-derived-mode completion-list-mode nil "Completion List"

@@ -71,6 +71,7 @@ This is what happens when one command's changes exceed `undo-outer-limit'."
   (let ((file (emacs-lisp--file-for-compiling)))
     (byte-compile-file file) (load (concat (file-name-sans-extension file) ".elc"))))
 
+;;;###autoload
 (defvar elisp-byte-code-mode-syntax-table
   ;; In compiled files `#@COUNT' skips COUNT bytes; the rest reads as Lisp.
   (make-syntax-table emacs-lisp-mode-syntax-table)

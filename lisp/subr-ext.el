@@ -128,6 +128,7 @@ directory, `temporary-file-directory', $TMPDIR and /tmp/ is used, else /."
 ;; SUFFIX the last suffix shown.  NEXT is the value the next message
 ;; waits for; for a spinner, the index of the character last shown.
 
+;;;###autoload
 (defvar progress-reporter--pulse-characters ["-" "\\" "|" "/"]
   "The characters a progress reporter without a range turns through.")
 

@@ -218,6 +218,7 @@ Give it to `activate-change-group' and then to `accept-change-group' or
        (unwind-protect (prog1 (progn ,@body) (setq ,done t))
          (funcall (if ,done #'accept-change-group #'cancel-change-group) ,g)))))
 
+;;;###autoload
 (defvar combine-after-change-calls nil "Non-nil lets the after-change hooks of several changes run once, when the combining ends.")
 
 (defmacro combine-after-change-calls (&rest body) "Run BODY with `combine-after-change-calls' bound to t, then the combined after-change hooks."
@@ -366,6 +367,7 @@ In batch mode the password is a line of standard input, echoed as stars."
         (skip-syntax-forward (string (char-syntax (char-after))))
         (setq n (1- n))))))
 
+;;;###autoload
 (defvar find-word-boundary-function-table (make-char-table nil) "Char-table of functions that find word boundaries in scripts without spaces.")
 
 (defun forward-word-strictly (&optional arg) "Move forward ARG words, ignoring any `find-word-boundary-function-table' rules."
@@ -408,16 +410,19 @@ In batch mode the password is a line of standard input, echoed as stars."
 
 ;;;; Yanking
 
+;;;###autoload
 (defvar yank-excluded-properties
   (list 'category 'field 'follow-link 'fontified 'font-lock-face 'help-echo 'intangible
         'invisible 'keymap 'local-map 'mouse-face 'read-only 'yank-handler)
   "Text properties that yanking removes from the text it inserts; t for all of them.")
 
+;;;###autoload
 (defvar yank-handled-properties
   (list (cons 'font-lock-face #'yank-handle-font-lock-face-property)
         (cons 'category #'yank-handle-category-property))
   "Text properties yanking treats specially, each with the function that does it.")
 
+;;;###autoload
 (defvar yank-undo-function nil "A function to undo the last yank, set by a yank handler.")
 
 (defun remove-yank-excluded-properties (beg end) "Process the yanked text between BEG and END: run `yank-handled-properties', drop excluded ones."
@@ -510,6 +515,7 @@ The scan starts at START (default 0), assumed to be such a position."
 
 ;;;; Loading and definitions
 
+;;;###autoload
 (defvar definition-prefixes (make-hash-table :test 'equal) "Maps a name prefix to the files that define names starting with it.")
 
 (defun register-definition-prefixes (file prefixes) "Record that FILE defines names beginning with each of PREFIXES."
@@ -540,6 +546,7 @@ The scan starts at START (default 0), assumed to be such a position."
 
 ;;;; Keys and keymaps
 
+;;;###autoload
 (defvar keyboard-translate-table nil "A char-table (or string or vector) translating characters as they are read from the keyboard.")
 
 (defun keyboard-translate (from to) "Make the keyboard character FROM read as TO, through `keyboard-translate-table'."
@@ -649,6 +656,7 @@ AFTER t, or nil, means at the end; only the last event of KEY is placed so."
 
 ;;;; Modes and mail agents
 
+;;;###autoload
 (defvar-local major-mode--suspended nil "The major mode `major-mode-suspend' left, for `major-mode-restore'.")
 ;; It has to outlive `kill-all-local-variables'.
 (put 'major-mode--suspended 'permanent-local 't)
@@ -700,6 +708,7 @@ AFTER t, or nil, means at the end; only the last event of KEY is placed so."
 
 ;;;; byte-run
 
+;;;###autoload
 (defvar advertised-signature-table (make-hash-table :test 'eq :weakness 'key)
   "Maps functions to the argument lists callers should use, when those differ from the real ones.")
 

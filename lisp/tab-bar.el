@@ -13,27 +13,35 @@
 
 (defgroup tab-bar nil "Frame-local tabs." :group 'convenience :version "27.1")
 
+;;;###autoload
 (defcustom tab-bar-show 1 "When to show the tab bar: t always, nil never, a number when there are more tabs than it."
   :group 'tab-bar :type 'sexp)
 
+;;;###autoload
 (defcustom tab-bar-new-tab-choice t "What a new tab shows: t the current buffer, a buffer name, a file, or a function's buffer."
   :group 'tab-bar :type 'sexp)
 
+;;;###autoload
 (defcustom tab-bar-new-tab-to 'right "Where new tabs go: right or left of the current one, leftmost, rightmost, or a function's index."
   :group 'tab-bar :type 'sexp)
 
+;;;###autoload
 (defcustom tab-bar-close-tab-select 'recent "Which tab is shown after the current one closes: recent, left or right."
   :group 'tab-bar :type 'symbol)
 
+;;;###autoload
 (defcustom tab-bar-close-last-tab-choice nil "What closing the last tab does: nil refuses, or delete-frame, tab-bar-mode-disable, a function."
   :group 'tab-bar :type 'sexp)
 
+;;;###autoload
 (defcustom tab-bar-tab-name-function #'tab-bar-tab-name-current "The function that names a tab that was not named explicitly."
   :group 'tab-bar :type 'function)
 
 (defvar tab-bar-closed-tabs nil "The tabs closed, latest first: ((frame . F) (index . I) (tab . TAB)), for `tab-bar-undo-close-tab'.")
 
+;;;###autoload
 (defvar tab-bar-tab-pre-close-functions nil "Functions called with a tab and whether it is the last, before it closes.")
+;;;###autoload
 (defvar tab-bar-tab-post-open-functions nil "Functions called with each new tab.")
 
 (define-minor-mode tab-bar-mode "Toggle the tab bar in every frame (Tab Bar mode)."

@@ -10,18 +10,27 @@
 
 ;;; Variables.
 
+;;;###autoload
 (defvar-local tabulated-list-sort-key nil "The column sorted on: (NAME . FLIP), or nil for the entries' own order.")
+;;;###autoload
 (defvar-local tabulated-list-padding 0 "Number of columns kept free at the start of each line, for tags.")
+;;;###autoload
 (defvar-local tabulated-list-entries nil "The entries to show: a list of (ID CONTENTS), or a function returning one.")
+;;;###autoload
 (defvar-local tabulated-list-format nil "Vector describing the columns: each element is (NAME WIDTH SORT . PROPS).")
+;;;###autoload
 (defvar-local tabulated-list-printer 'tabulated-list-print-entry "Function of ID and CONTENTS inserting one entry's line.")
+;;;###autoload
 (defvar-local tabulated-list-use-header-line t "Non-nil means the column names go in the header line.")
 ;; What a derived mode set up survives a change of major mode.
 (dolist (var '(tabulated-list-sort-key tabulated-list-padding tabulated-list-entries tabulated-list-format))
   (put var 'permanent-local t))
 
+;;;###autoload
 (defvar tabulated-list-revert-hook nil "Hook run by `tabulated-list-revert' before the entries are printed again.")
+;;;###autoload
 (defvar tabulated-list--header-string nil "The header that `tabulated-list-print-fake-header' shows in the buffer.")
+;;;###autoload
 (defvar tabulated-list--header-overlay nil "Overlay showing the header in the buffer when there is no header line.")
 (defvar tabulated-list--near-rows) ; The entries printed before, at and after the one being printed.
 

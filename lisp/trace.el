@@ -11,6 +11,7 @@
 ;;   1 <- fib: 2
 ;; Each outermost call starts with `trace-separator'.
 
+;;;###autoload
 (defvar trace-buffer "*trace-output*" "The buffer traced calls are written to unless another is given.")
 
 (defvar trace-level 0 "How deep the traced calls now running are nested.")

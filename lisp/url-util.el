@@ -183,6 +183,7 @@ Names are downcased unless NODOWNCASE; quotes around a value are dropped; a name
   (let ((system-time-locale "C"))
     (format-time-string "%a, %d %b %Y %T GMT" specified-time t)))
 
+;;;###autoload
 (defvar url-debug nil "Non-nil (or a list of tags) logs URL package debugging messages.")
 
 (defun url-debug (tag &rest args) "Log the message ARGS under TAG when `url-debug' asks for it."
