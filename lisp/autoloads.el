@@ -1640,6 +1640,17 @@ Without an XML mode in this system, Conf mode."
 (defvar untrusted-content nil "Non-nil means no code of this buffer may be run, whatever `trusted-content' says.")
 (defcustom kill-emacs-query-functions nil "Functions called with no argument before `save-buffers-kill-emacs' ends Emacs; one giving nil stops it."
   :type 'hook :group 'convenience)
+(defcustom confirm-kill-emacs nil "A function asking whether to end Emacs (`yes-or-no-p', say); nil ends it without asking.
+`save-buffers-kill-emacs' calls it with a question; nil from it stops."
+  :type '(choice (const :tag "Ask with yes-or-no-p" yes-or-no-p)
+                 (const :tag "Ask with y-or-n-p" y-or-n-p)
+                 (const :tag "Don't confirm" nil)
+                 (function :tag "Predicate function"))
+  :group 'convenience)
+
+(defcustom confirm-kill-processes t "Non-nil: `save-buffers-kill-emacs' asks before killing the processes that want to be asked about."
+  :type 'boolean
+  :group 'convenience)
 (dolist (name '(recode-file-name revert-buffer-quick save-buffers-kill-emacs save-buffers-kill-terminal))
   (autoload name "files-late" nil t))
 (dolist (name '(trusted-content-p hack-local-variables-confirm locate-file-completion-table backup-buffer-copy))

@@ -38,26 +38,60 @@ Buffers whose names start with a space are not offered."
         (or list (buffer-list)))
   nil)
 
-(defvar save-some-buffers-default-predicate nil "When non-nil, the PRED `save-some-buffers' uses when called without one.")
+(defvar save-some-buffers-default-predicate nil "The PRED `save-some-buffers' uses when called without one.
+A function called with no argument in each candidate buffer.  When its
+symbol has a non-nil `save-some-buffers-function' property it is called
+once, in the buffer `save-some-buffers' starts from, and what it gives
+is the predicate.")
 
-(defun save-some-buffers (&optional arg pred) "Save the modified buffers that visit files; t if any was saved.
-With ARG non-nil, save them all without asking.  PRED, when a function, is
-called in each candidate buffer and must give non-nil for it to be saved.
-Batch mode has no way to ask, so a question to ask is a `quit'."
+(put 'save-some-buffers-root 'save-some-buffers-function t)
+
+(defun files--save-predicate (pred) "The test `save-some-buffers' applies for its argument PRED (t, nil or a function)."
+  (let ((test (or pred save-some-buffers-default-predicate)))
+    (if (and (null pred) (symbolp test) test (get test 'save-some-buffers-function))
+        (funcall test)
+      test)))
+
+(defun files--save-candidate-p (buffer test) "Whether `save-some-buffers' with the effective predicate TEST offers BUFFER.
+A changed buffer visiting a file is offered; one visiting none only when
+its `buffer-offer-save' is `always', or is non-nil and TEST is."
+  (and (buffer-live-p buffer)
+       (buffer-modified-p buffer)
+       (not (files--internal-buffer-p buffer))
+       (with-current-buffer buffer
+         (and (or buffer-file-name
+                  (eq buffer-offer-save 'always)
+                  (and buffer-offer-save test))
+              (or (not (functionp test)) (funcall test))))))
+
+(defun files--save-view (buffer) "Show BUFFER in view mode, to look at it before answering; nil, so the question is asked again."
+  (view-buffer buffer (lambda (_) (exit-recursive-edit)))
+  (recursive-edit)
+  nil)
+
+(defun save-some-buffers (&optional arg pred) "Offer to save each changed buffer that visits a file; with ARG non-nil, save them without asking.
+Buffers visiting no file are offered when their `buffer-offer-save' is
+`always', or is non-nil and PRED is.  PRED t offers those too; a function
+PRED is called with no argument in each buffer and must give non-nil for
+it to be offered; nil means `save-some-buffers-default-predicate'.
+Give non-nil when some buffer was offered."
   (interactive "P")
-  (let ((test (or pred save-some-buffers-default-predicate))
-        (count 0))
-    (dolist (candidate (buffer-list))
-      (when (and (buffer-local-value 'buffer-file-name candidate)
-                 (buffer-modified-p candidate)
-                 (not (files--internal-buffer-p candidate))
-                 (or (not (functionp test)) (with-current-buffer candidate (funcall test))))
-        (or arg (signal 'quit nil))
-        (with-current-buffer candidate (save-buffer))
-        (setq count (+ count 1))))
-    ;; GNU clears the echo area when done, which batch shows as an empty line.
-    (message nil)
-    (> count 0)))
+  (let* ((test (files--save-predicate pred))
+         (candidates (seq-filter (lambda (b) (files--save-candidate-p b test)) (buffer-list))))
+    ;; Even with nothing to offer, the walk clears the echo area (an empty line in batch).
+    (map-y-or-n-p
+     (lambda (b)
+       (or arg
+           (with-current-buffer b
+             (if buffer-file-name (format "Save file %s? " buffer-file-name)
+               (format "Save buffer %s? " (buffer-name))))))
+     (lambda (b) (with-current-buffer b (save-buffer)))
+     candidates
+     '("buffer" "buffers" "save")
+     `((?\C-r ,#'files--save-view "view this buffer")
+       (?\C-f ,(lambda (b) (view-buffer b) (signal 'quit nil)) "view this buffer and quit")
+       (?d ,(lambda (b) (diff-buffer-with-file b) nil) "view changes in this buffer")))
+    (and candidates t)))
 
 ;;;; Visiting in other ways
 

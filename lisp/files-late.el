@@ -67,12 +67,32 @@ OK-IF-ALREADY-EXISTS is as for `rename-file'."
   (interactive)
   (revert-buffer auto-save (not (buffer-modified-p))))
 
-(defun save-buffers-kill-emacs (&optional arg) "Offer to save the changed file buffers (all without asking when ARG), then end Emacs.
-`kill-emacs-query-functions' may stop it."
+(defun files--changed-file-buffer-p () "Non-nil when some buffer visiting a file has unsaved changes."
+  (seq-some (lambda (b) (and (buffer-file-name b) (buffer-modified-p b))) (buffer-list)))
+
+(defun files--processes-allow-exit-p () "Ask, showing them, whether the live processes that want a question may be killed.
+t when `confirm-kill-processes' is nil or there is no such process."
+  (or (not confirm-kill-processes)
+      (not (seq-some (lambda (p) (and (memq (process-status p) '(run stop open listen))
+                                      (process-query-on-exit-flag p)))
+                     (process-list)))
+      (let ((shown (get-buffer-create "*Process List*")))
+        (save-window-excursion
+          (list-processes t shown)
+          (pop-to-buffer shown)
+          (yes-or-no-p "Active processes exist; kill them and exit anyway? ")))))
+
+(defun save-buffers-kill-emacs (&optional arg) "Offer to save changed buffers (all without asking when ARG), then end Emacs.
+Unsaved file buffers, live processes (see `confirm-kill-processes'),
+`kill-emacs-query-functions' and `confirm-kill-emacs' may each stop it."
   (interactive "P")
-  (save-some-buffers (and arg t) t)
-  (when (run-hook-with-args-until-failure 'kill-emacs-query-functions)
-    (kill-emacs)))
+  (save-some-buffers arg t)
+  (and (or (not (files--changed-file-buffer-p))
+           (yes-or-no-p "Modified buffers exist; exit anyway? "))
+       (files--processes-allow-exit-p)
+       (run-hook-with-args-until-failure 'kill-emacs-query-functions)
+       (or (null confirm-kill-emacs) (funcall confirm-kill-emacs "Really exit Emacs? "))
+       (kill-emacs nil)))
 
 (defun save-buffers-kill-terminal (&optional arg) "End the session as `save-buffers-kill-emacs' does (batch has one terminal); ARG as for it."
   (interactive "P")

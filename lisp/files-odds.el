@@ -15,6 +15,11 @@ Names keep their quoting; substituting in one changes nothing."
       ;; These hand the name to a program or to the file search of `load', which know no quoting.
       ((or 'insert-directory 'load 'byte-compiler-base-file-name)
        (apply operation (file-name-unquote (car args)) (cdr args)))
+      ;; A program started here runs in the unquoted directory.
+      ((or 'process-file 'start-file-process 'shell-command)
+       (let ((default-directory (file-name-unquote (directory-file-name default-directory))))
+         ;; A shell command that starts with a quoted program name runs that program.
+         (apply operation (if (eq operation 'shell-command) (cons (file-name-unquote (car args)) (cdr args)) args))))
       ('make-auto-save-file-name
        (let ((buffer-file-name (and buffer-file-name (file-name-unquote buffer-file-name))))
          (apply operation args)))

@@ -148,7 +148,11 @@ With PERIOD, include the period, and return \"\" when there is no extension."
 (defvar file-local-variables-alist nil "The file-local settings found for this buffer, (VAR . VALUE) in file order.")
 (make-variable-buffer-local 'file-local-variables-alist)
 ;; These survive a change of major mode.
-(dolist (v '(backup-inhibited find-file-literally file-local-variables-alist)) (put v 'permanent-local t))
+(defvar buffer-offer-save nil "Whether `save-some-buffers' offers to save this buffer when it visits no file.
+`always': offer it always; another non-nil value: when asked to offer such
+buffers (and when `save-buffers-kill-emacs' asks).")
+(make-variable-buffer-local 'buffer-offer-save)
+(dolist (v '(backup-inhibited find-file-literally file-local-variables-alist buffer-offer-save)) (put v 'permanent-local t))
 ;; Variables GNU also keeps across a change of major mode.
 (dolist (v '(auto-composition-mode enable-character-translation kill-buffer-hook mark-ring
              revert-buffer-function use-hard-newlines write-file-functions))
@@ -325,22 +329,36 @@ constant arguments) or a predicate (or list of them) that accepts EXP."
           (t (safe-local-variable-p var (cdr pair))))))
 
 (defun hack-local-variables-filter (variables dir-name) "Queue the acceptable settings of VARIABLES in `file-local-variables-alist'.
-VARIABLES come newest first; where one variable repeats the first wins.
-Without a user to ask, any setting not known to be safe means none is taken
-unless `enable-local-variables' is :all (all are) or :safe (the safe ones
-are).  A queued variable replaces an earlier entry for it; DIR-NAME nil (the
-file's own settings) also removes it from `dir-local-variables-alist'."
-  (let ((taken nil) (doubtful nil))
+VARIABLES come newest first; where one variable repeats the first wins, and
+`eval:' entries are dropped when `enable-local-eval' is nil.  With
+`enable-local-variables' :all every setting is taken, with :safe the safe
+ones.  With t the settings are taken when all are safe; otherwise, as with
+any other non-nil value, `hack-local-variables-confirm' decides for all of
+them (in batch mode it refuses); `:safe' evaluates only the forms known to
+be safe.  A queued variable replaces an earlier entry for it; DIR-NAME nil (the file's own settings) also removes it from
+`dir-local-variables-alist'."
+  (let ((taken nil) (unsafe nil) (risky nil))
     (dolist (pair variables)
       (let ((var (car pair)))
         (unless (or (memq var ignored-local-variables)
+                    (and (eq var 'eval) (null enable-local-eval))
                     (and (not (eq var 'eval)) (assq var taken)))
           (push pair taken)
-          (unless (files--setting-safe-p pair) (push pair doubtful)))))
-    (when enable-local-variables
-      (let ((chosen (cond ((or (eq enable-local-variables :all) (null doubtful)) taken)
+          (cond ((files--setting-safe-p pair))
+                ((and (not (eq var 'eval)) (risky-local-variable-p var)) (push pair risky))
+                (t (push pair unsafe))))))
+    (when (and enable-local-variables taken)
+      (let ((chosen (cond ((eq enable-local-variables :all) taken)
                           ((eq enable-local-variables :safe)
-                           (let (keep) (dolist (p taken) (unless (memq p doubtful) (push p keep))) (nreverse keep))))))
+                           (let (keep)
+                             ;; Here only a form known to be safe is evaluated.
+                             (dolist (p taken)
+                               (unless (or (memq p unsafe) (memq p risky)
+                                           (and (eq (car p) 'eval) (not (hack-one-local-variable-eval-safep (cdr p)))))
+                                 (push p keep)))
+                             (nreverse keep)))
+                          ((and (eq enable-local-variables t) (null unsafe) (null risky)) taken)
+                          ((hack-local-variables-confirm taken unsafe risky dir-name) taken))))
         (dolist (pair chosen)
           (unless (eq (car pair) 'eval)
             (setq file-local-variables-alist (assq-delete-all (car pair) file-local-variables-alist))
@@ -719,6 +737,10 @@ inside one when it starts with that name and is longer (the names are compared a
       (rename-file real backup t)
       (setq buffer-backed-up t) nil)))
 
+(defvar file-precious-flag nil "Non-nil means a file is saved by writing a new file and renaming it over the old one.
+The old file is never changed in place, so that a failed save cannot
+leave it damaged, at the price of its links and ownership.")
+
 (defun files--write-buffer () "Write the whole buffer to its file, as the buffer's visited file."
   (save-excursion
     (save-restriction (widen)
@@ -729,13 +751,31 @@ inside one when it starts with that name and is longer (the names are compared a
            (/= (char-before (point-max)) ?\n)
            (progn (goto-char (point-max)) (insert ?\n)))
       (backup-buffer)
-      (write-region nil nil buffer-file-name nil t buffer-file-truename))))
+      (if (not file-precious-flag)
+          (write-region nil nil buffer-file-name nil t buffer-file-truename)
+        ;; The file is never rewritten in place: a new file beside it takes its name.
+        (let ((fresh (make-temp-file (expand-file-name (file-name-nondirectory buffer-file-name)
+                                                       (file-name-directory buffer-file-name)))))
+          (condition-case err
+              (progn (write-region nil nil fresh nil buffer-file-name buffer-file-truename)
+                     (rename-file fresh buffer-file-name t))
+            (error (ignore-errors (delete-file fresh))
+                   (signal (car err) (cdr err)))))))))
 
 (defun basic-save-buffer (&optional _called-interactively) "Save the current buffer to its visited file when it is modified (backing the file up first).
 The auto-save file goes once the save is made, if this session wrote it.
 The value is nil after saving, t when there was nothing to save."
-  (cond ((buffer-modified-p)
-         (or buffer-file-name (set-visited-file-name (expand-file-name (read-string "File to save in: "))))
+  (cond ((and (buffer-modified-p) (not buffer-file-name)
+              ;; A buffer without a file may be saved by these alone.
+              (run-hook-with-args-until-success 'write-contents-functions))
+         nil)
+        ((buffer-modified-p)
+         (unless buffer-file-name
+           (let ((where (read-file-name "File to save in: " nil (expand-file-name (buffer-name)))))
+             (and (file-exists-p where)
+                  (not (y-or-n-p (format-message "File `%s' exists; overwrite? " where)))
+                  (error "Canceled"))
+             (set-visited-file-name where)))
          (let ((dir (file-name-directory buffer-file-name)))
            (unless (file-directory-p dir)
              (if (y-or-n-p (format-message "Directory `%s' does not exist; create? " dir))

@@ -42,14 +42,16 @@ of ACTION-ALIST.  HELP and NO-CURSOR are as for `map-y-or-n-p'."
                                        '("Yes All" . all) '("No All" . stop))))
           (signal 'quit nil))
     (let ((keys (concat "(y, n, !, ., q, "
-                        (mapconcat (lambda (e) (concat (single-key-description (car e)) ", "))
-                                   action-alist "")
-                        "or " (key-description (vector help-char)) ") "))
+                        (mapconcat (lambda (e) (single-key-description (car e))) action-alist ", ")
+                        (if action-alist " or " "or ")
+                        (key-description (vector help-char)) ") "))
           (what nil))
       (while (null what)
         (let* ((cursor-in-echo-area (not no-cursor))
                (key (progn (message "%s%s" question keys) (read-event)))
                (extra (assq key action-alist)))
+          ;; The answer is echoed after the question.
+          (message "%s%s%s" question keys (if (characterp key) (single-key-description key) key))
           (setq what
                 (cond ((memq key '(?y ?Y ?\s)) 'act)
                       ((memq key '(?n ?N ?\d)) 'skip)

@@ -45,8 +45,11 @@ BUFFER (a buffer, a buffer name or nil) receives its output.  Gives the process.
   (make-process :name name :buffer buffer
                 :command (if program (cons program program-args) (list program))))
 
-(defun start-file-process (name buffer program &rest program-args) "Like `start-process'; tsmacs has no remote directories, so it is the same."
-  (apply #'start-process name buffer program program-args))
+(defun start-file-process (name buffer program &rest program-args) "Like `start-process', unless `default-directory' has a file name handler, which then starts it."
+  (let ((handler (find-file-name-handler default-directory 'start-file-process)))
+    (if handler
+        (apply handler 'start-file-process name buffer program program-args)
+      (apply #'start-process name buffer program program-args))))
 
 (defun start-process-shell-command (name buffer command) "Start the shell command COMMAND as an asynchronous process named NAME with output to BUFFER."
   (start-process name buffer shell-file-name shell-command-switch command))
@@ -54,8 +57,11 @@ BUFFER (a buffer, a buffer name or nil) receives its output.  Gives the process.
 (defun start-file-process-shell-command (name buffer command) "Like `start-process-shell-command' (no remote directories here)."
   (start-process-shell-command name buffer command))
 
-(defun process-file (program &optional infile buffer display &rest args) "Run PROGRAM synchronously as `call-process' does; tsmacs has no remote directories."
-  (apply #'call-process program infile buffer display args))
+(defun process-file (program &optional infile buffer display &rest args) "Run PROGRAM synchronously as `call-process' does, unless `default-directory' has a file name handler, which then runs it."
+  (let ((handler (find-file-name-handler default-directory 'process-file)))
+    (if handler
+        (apply handler 'process-file program infile buffer display args)
+      (apply #'call-process program infile buffer display args))))
 
 (defun call-process-shell-command (command &optional infile buffer display &rest args)
   "Run the shell command COMMAND synchronously as `call-process' would; ARGS are added to it, spaces between."
@@ -190,7 +196,14 @@ Without OUTPUT-BUFFER the output goes to the buffer *Shell Command Output*
 and is shown as a message; OUTPUT-BUFFER t (or another non-buffer non-nil
 value) inserts it at point in the current buffer; a buffer or buffer name
 receives it there.  ERROR-BUFFER, when given, receives standard error.  A
-command ending in & runs asynchronously in *Async Shell Command*."
+command ending in & runs asynchronously in *Async Shell Command*.
+A file name handler of `default-directory' runs the command instead."
+  (let ((handler (find-file-name-handler (directory-file-name default-directory) 'shell-command)))
+    (if handler
+        (funcall handler 'shell-command command output-buffer error-buffer)
+      (process-fns--shell-command command output-buffer error-buffer))))
+
+(defun process-fns--shell-command (command output-buffer error-buffer) "Run COMMAND as `shell-command' does with OUTPUT-BUFFER and ERROR-BUFFER, here and now."
   (let ((named (or (bufferp output-buffer) (stringp output-buffer)))
         (async (string-match "[ \t]*&[ \t]*\\'" command)))
     (if async

@@ -15,7 +15,7 @@ import { call1, call2, findSymbolValue, funcall, setInternal } from './eval.ts';
 import { bufferp, currentBuffer, getBuffer, saveCurrentBuffer } from './buffer.ts';
 import { expandFileName } from './fileio.ts';
 import {
-  childDirectory, childEnvironment, defaultDirectory, findProgram, hostProcesses, signalDescription, stringArgs,
+  childDirectory, childEnvironment, unquotedName, defaultDirectory, findProgram, hostProcesses, signalDescription, stringArgs,
 } from './process.ts';
 
 const Qutf_8_unix = DEFSYM('utf-8-unix');
@@ -78,7 +78,7 @@ function parseDestination(rt: Runtime, dest: number): { out: Sink; err: Sink | '
     if (consp(d) && xcar(rt, d) === QCfile) {
       const f = consp(xcdr(rt, d)) ? xcar(rt, xcdr(rt, d)) : Qnil;
       if (!stringp(f)) wrongTypeArgument(rt, Qstringp, f);
-      return { kind: 'file', file: expandFileName(rt, jsString(rt, f), defaultDirectory(rt)) };
+      return { kind: 'file', file: unquotedName(expandFileName(rt, jsString(rt, f), defaultDirectory(rt))) };
     }
     if (bufferp(rt, d)) return { kind: 'buffer', buffer: d };
     if (stringp(d)) {
@@ -95,7 +95,7 @@ function parseDestination(rt: Runtime, dest: number): { out: Sink; err: Sink | '
     let err: Sink | 'mix';
     if (errDest === Qnil) err = { kind: 'discard' };
     else if (errDest === Qt) err = 'mix';
-    else if (stringp(errDest)) err = { kind: 'file', file: expandFileName(rt, jsString(rt, errDest), defaultDirectory(rt)) };
+    else if (stringp(errDest)) err = { kind: 'file', file: unquotedName(expandFileName(rt, jsString(rt, errDest), defaultDirectory(rt))) };
     else return wrongTypeArgument(rt, Qstringp, errDest);
     return { out, err, detach: isFixnum(real) && fixnumValue(real) === 0 };
   }
@@ -122,12 +122,12 @@ function deliverOutput(rt: Runtime, sink: Sink, bytes: Uint8Array): void {
 }
 
 /** Run PROGRAM with ARGS to its end, INPUT on its stdin, output to DEST; GNU's call-process value. */
-function runSync(rt: Runtime, program: number, input: Uint8Array | null, dest: number, args: number[]): number {
+function runSync(rt: Runtime, program: number, input: Uint8Array | null, dest: number, args: number[], cwd: string): number {
   const host = hostProcesses(rt);
   const argv = stringArgs(rt, args);
   const file = findProgram(rt, program);
   const d = parseDestination(rt, dest);
-  const spec = { file, args: argv, cwd: childDirectory(rt), env: childEnvironment(rt) };
+  const spec = { file, args: argv, cwd, env: childEnvironment(rt) };
   if (d.detach) {
     const why = host.detach(spec);
     if (why !== null) xsignal(Qfile_error, list(rt, makeString(rt, 'Doing vfork'), makeString(rt, why), program));
@@ -144,10 +144,12 @@ function runSync(rt: Runtime, program: number, input: Uint8Array | null, dest: n
 DEFUN('call-process', 1, MANY, 'Run PROGRAM with ARGS synchronously and give its exit code (a string describing the signal that killed it).\nINFILE names the file read as its input (nil: none). DESTINATION says where output goes: t the current buffer, nil nowhere, 0 nowhere and without waiting (the value is then nil), a buffer or buffer name, (:file FILE), or (REAL-DEST ERROR-DEST) to send standard error elsewhere (nil: discard, t: with the output, a file name). DISPLAY is ignored in batch.',
   (rt, a: number[]) => {
     const [program, infile = Qnil, dest = Qnil] = a;
+    // The directory is checked first, before the input file and the program (GNU, observed).
+    const cwd = childDirectory(rt);
     let input: Uint8Array | null = null;
     if (infile !== Qnil) {
       if (!stringp(infile)) wrongTypeArgument(rt, Qstringp, infile);
-      const name = expandFileName(rt, jsString(rt, infile), defaultDirectory(rt));
+      const name = unquotedName(expandFileName(rt, jsString(rt, infile), defaultDirectory(rt)));
       const bytes = rt.host.readFile(name);
       if (bytes === null) {
         const why = rt.host.lastError;
@@ -157,7 +159,7 @@ DEFUN('call-process', 1, MANY, 'Run PROGRAM with ARGS synchronously and give its
       input = bytes;
     }
     if (!stringp(program)) wrongTypeArgument(rt, Qstringp, program!);
-    return runSync(rt, program!, input, dest, a.slice(4));
+    return runSync(rt, program!, input, dest, a.slice(4), cwd);
   });
 
 DEFUN('call-process-region', 3, MANY, 'Run PROGRAM with ARGS synchronously, the text from START to END as its input, and give its exit code.\nSTART nil means the whole buffer; a string START is the input itself. DELETE non-nil deletes that text first. DESTINATION and DISPLAY are as for `call-process\'.',
@@ -177,7 +179,7 @@ DEFUN('call-process-region', 3, MANY, 'Run PROGRAM with ARGS synchronously, the 
       if (start === Qnil) funcall(rt, intern(rt, 'delete-region'), [funcall(rt, intern(rt, 'point-min'), []), funcall(rt, intern(rt, 'point-max'), [])]);
       else funcall(rt, intern(rt, 'delete-region'), [start!, end!]);
     }
-    const v = runSync(rt, program!, input, dest, a.slice(6));
+    const v = runSync(rt, program!, input, dest, a.slice(6), childDirectory(rt));
     rt.sp = sp;
     return v;
   });

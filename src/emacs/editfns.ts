@@ -542,8 +542,11 @@ DEFUN('message', 1, MANY, 'Build a string as `format-message\' does from FORMAT-
   (rt, args: number[]) => {
     const a0 = args[0]!;
     if (a0 === Qnil || (stringp(a0) && sbytes(rt, a0) === 0)) {
-      beginStderrMessage(rt);
-      rt.host.write(2, Uint8Array.of(10));
+      // Clearing writes an empty line in batch, unless `inhibit-message' (GNU, observed).
+      if (findSymbolValue(rt, Qinhibit_message) === Qnil) {
+        beginStderrMessage(rt);
+        rt.host.write(2, Uint8Array.of(10));
+      }
       return a0;
     }
     const s = styledFormat(rt, args, true);

@@ -209,6 +209,11 @@ export function newProcess(rt: Runtime, name: string, type: number): number {
  * relative to default-directory, others are looked for along exec-path. Signals GNU's
  * "Searching for program" file errors.
  */
+/** FILE without the `/:' that quotes it: programs and the system know no quoting. */
+export function unquotedName(file: string): string {
+  return file.startsWith('/:') ? file.slice(2) || '/' : file;
+}
+
 export function findProgram(rt: Runtime, program: number): string {
   if (!stringp(program)) wrongTypeArgument(rt, Qstringp, program);
   const name = jsString(rt, program);
@@ -223,7 +228,7 @@ export function findProgram(rt: Runtime, program: number): string {
     return null;
   };
   if (name.includes('/') || name.startsWith('~')) {
-    const file = expandFileName(rt, name, dir);
+    const file = unquotedName(expandFileName(rt, name, dir));
     const why = check(file);
     if (why !== null) fail(why);
     return file;
@@ -246,10 +251,20 @@ export function defaultDirectory(rt: Runtime): string {
   return stringp(d) ? expandFileName(rt, jsString(rt, d), rt.host.cwd()) : rt.host.cwd();
 }
 
-/** The child's working directory: default-directory when it is one, else GNU's fallback, "/". */
+/**
+ * The child's working directory: default-directory, without a `/:' quoting prefix. As GNU's, a
+ * default-directory that is not an existing directory is an error ("Setting current directory").
+ */
 export function childDirectory(rt: Runtime): string {
-  const d = defaultDirectory(rt).replace(/\/+$/, '') || '/';
-  return rt.host.stat(d)?.kind === 'dir' ? d : '/';
+  const given = findSymbolValue(rt, Qdefault_directory);
+  if (!stringp(given)) wrongTypeArgument(rt, Qstringp, given);
+  let d = defaultDirectory(rt);
+  d = unquotedName(d).replace(/\/+$/, '') || '/';
+  const st = rt.host.stat(d);
+  if (st?.kind === 'dir') return d;
+  const why = st ? 'Not a directory' : (rt.host.lastError || 'No such file or directory');
+  return xsignal3(rt, why === 'No such file or directory' ? Qfile_missing : Qfile_error,
+    makeString(rt, 'Setting current directory'), makeString(rt, why), given);
 }
 
 /** process-environment as the child's environment strings, earlier entries winning (the host keeps the first). */
@@ -710,12 +725,13 @@ DEFUN('make-process', 0, MANY, 'Start a subprocess as the keyword ARGS describe 
     const stop = plistGet(rt, args, QCstop);
     if (stop !== Qnil) wrongTypeArgument(rt, intern(rt, 'null'), stop);
     const host = hostProcesses(rt);
+    const cwd = childDirectory(rt);
     let file: string;
     // GNU searches only for a program named without a leading slash. An absolute name is run as
     // it is: when it cannot be executed, the child says why on its error output and exits 127
     // (no such file) or 126 (other exec failures), as GNU's forked child does.
     let execFailure: { reason: string; code: number } | null = null;
-    const given = stringp(program) ? jsString(rt, program) : '';
+    const given = stringp(program) ? unquotedName(jsString(rt, program)) : '';
     if (given.startsWith('/')) {
       file = given;
       const st = rt.host.stat(file);
@@ -748,9 +764,9 @@ DEFUN('make-process', 0, MANY, 'Start a subprocess as the keyword ARGS describe 
       rt.push(stderrProc);
     }
     const r = host.spawn(execFailure === null
-      ? { file, args: argv, cwd: childDirectory(rt), env: childEnvironment(rt) }
+      ? { file, args: argv, cwd, env: childEnvironment(rt) }
       : { file: '/bin/sh', args: ['-c', 'printf \'emacs: %s: %s\\n\' "$0" "$1" >&2; exit "$2"', given, execFailure.reason, String(execFailure.code)],
-          cwd: childDirectory(rt), env: childEnvironment(rt) },
+          cwd, env: childEnvironment(rt) },
     stderrProc === Qnil ? 'merge' : 'pipe');
     if ('error' in r) {
       if (stderrProc !== Qnil && stderrArg !== stderrProc) removeFromList(rt, stderrProc);
