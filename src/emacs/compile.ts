@@ -1250,14 +1250,18 @@ function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: num
   } else {
     const r = temp(ctx);
     const expr = name === '%' ? `(${b} !== 2 ? ((${a} >> 2) % (${b} >> 2)) + 0 : 0.5)` : `(${a} >> 2) ${ARITH[name]} (${b} >> 2)`;
-    const other = name === '%' || nums === 'false' ? slow : mixed(ctx, 'num2', NUM_OP[name]!, ok, fsym, a, b);
+    // `%' of integers one of which is a bignum of up to 53 bits (1000000007 is one here, where
+    // fixnums have 30 bits) in H.num2 too; two literal fixnums can only be the real call.
+    const other = name === '%'
+      ? (isFix(a) === 'true' && isFix(b) === 'true' ? slow : mixed(ctx, 'num2', NUM_OP[name]!, ok, fsym, a, b))
+      : nums === 'false' ? slow : mixed(ctx, 'num2', NUM_OP[name]!, ok, fsym, a, b);
     out.push(`if (${fix}) { ${r} = ${expr}; ${t} = ${r} >= ${MOST_NEGATIVE_FIXNUM} && ${r} <= ${MOST_POSITIVE_FIXNUM} && ${r} === Math.floor(${r}) ? (${r} << 2) | 2 : ${slow}; } else ${t} = ${other};`);
   }
   return t;
 }
 
 /** Operations of H.num2 and H.cmp2. */
-const NUM_OP: Record<string, number> = { '+': 0, '-': 1, '*': 2, '/': 3 };
+const NUM_OP: Record<string, number> = { '+': 0, '-': 1, '*': 2, '/': 3, '%': 4 };
 const CMP_OP: Record<string, number> = { '<': 0, '>': 1, '<=': 2, '>=': 3, '=': 4, '/=': 5 };
 
 /**
@@ -2228,12 +2232,23 @@ const makeHelpers = () => ({
     return false;
   },
   /**
-   * (OP A B), OP 0 +, 1 -, 2 *, 3 /, when the code's fixnum path did not apply: two numbers of
+   * (OP A B), OP 0 +, 1 -, 2 *, 3 /, 4 % (below), when the code's fixnum path did not apply: two numbers of
    * which one is a float computed as doubles and boxed when OK (the symbol still holds the subr);
    * two fixnums (OK false, or a `/' the fixnum path left: by zero, the one overflow), anything
    * else, and a NaN result (whose sign bit must be GNU's) are the real call of F.
    */
   num2(rt: Runtime, op: number, ok: boolean, f: number, a: number, b: number, fi: number, d: number): number {
+    if (op === 4) {
+      // `%' (OP 4): two integers exact as doubles (fixnums, or bignums of one or two words below
+      // 2^53), the divisor not 0, as the primitive's own path for them computes it (the result
+      // never overflows: |r| < |B|); a marker, a float, a wider bignum or 0 is the real call.
+      if (ok) {
+        const x = safeIntegerValue(rt, a);
+        const y = safeIntegerValue(rt, b);
+        if (x === x && y === y && y !== 0) return makeSafeInteger(rt, (x % y) + 0);
+      }
+      return HELPERS!.call2(rt, f, a, b, fi, d);
+    }
     if (ok && ((a & 3) !== 2 || (b & 3) !== 2) && ((a & 3) === 2 || (a & 7) === Lisp_Float) && ((b & 3) === 2 || (b & 7) === Lisp_Float)) {
       const f64 = rt.f64;
       const x = (a & 3) === 2 ? a >> 2 : f64[(a & -8) >>> 3]!;
