@@ -1260,6 +1260,9 @@ function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: num
   return t;
 }
 
+/** numTree's programs for H.num2's operations 0-3 on its two operands. */
+const NUM2_CODE = [NT_ADD, NT_SUB, NT_MUL, NT_DIV].map((op) => String.fromCharCode(NT_BASE, NT_BASE + 1, ntOp(op, 2)));
+
 /** Operations of H.num2 and H.cmp2. */
 const NUM_OP: Record<string, number> = { '+': 0, '-': 1, '*': 2, '/': 3, '%': 4 };
 const CMP_OP: Record<string, number> = { '<': 0, '>': 1, '<=': 2, '>=': 3, '=': 4, '/=': 5 };
@@ -2255,6 +2258,12 @@ const makeHelpers = () => ({
       const y = (b & 3) === 2 ? b >> 2 : f64[(b & -8) >>> 3]!;
       const r = op === 0 ? x + y : op === 1 ? x - y : op === 2 ? x * y : x / y;
       if (r === r) return makeFloat(rt, r);
+    }
+    // A bignum (pidigits.el's `(* q k)'): numTree's one-operation program, which computes as the
+    // primitive does or declines (a marker, a division by zero, past `integer-width', ...).
+    if (ok && ((a & 7) === Lisp_Vectorlike || (b & 7) === Lisp_Vectorlike)) {
+      const r = numTree(rt, NUM2_CODE[op]!, a, b);
+      if (r !== -1) return r;
     }
     return HELPERS!.call2(rt, f, a, b, fi, d);
   },

@@ -112,3 +112,18 @@
 (list (an-cmp2 (an-body 1.0 0) 1) (an-cmp2 (an-body 3 0) 1) (an-cmp2 (an-body (expt 2 80) 0) 1.0e30))
 (defun an-garbage (n) (let ((s 0.0)) (dotimes (i n) (setq s (+ (car (list (* i 0.5) (make-string 10 ?a))) (* s 0.5)))) s))
 (an-garbage 5000)
+;; One operation on a bignum (H.num2 through numTree since evalperf17): + - * / of bignums with
+;; fixnums, floats and each other, division by zero, markers, integer-width.
+(defun an-two (a b) (list (+ a b) (- a b) (* a b) (condition-case e (/ a b) (error e)) (+ b a) (- b a) (* b a) (condition-case e (/ b a) (error e))))
+(an-two (expt 10 30) 7)
+(an-two (- (expt 10 30)) -7)
+(an-two (expt 10 30) 0)
+(an-two (expt 10 30) 2.5)
+(an-two (expt 2 64) (- (expt 2 64)))
+(an-two (expt 3 200) (expt 7 90))
+(an-two (expt 2 70) -0.0)
+(an-two 1000000007 (expt 2 40))
+(with-temp-buffer (insert "abcdef") (an-two (expt 10 20) (point-marker)))
+(condition-case e (an-two (expt 10 20) 'x) (error e))
+(let ((integer-width 80)) (list (condition-case e (an-two (expt 2 70) (expt 2 20)) (error e)) (condition-case e (an-two (expt 2 75) 64) (error e))))
+(let ((q (expt 10 40)) (k 1)) (dotimes (_ 50) (setq q (* q k) k (1+ k))) (list (/ q (expt 10 40)) (% (/ q 7) 1000)))
