@@ -1255,7 +1255,8 @@ function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: num
     const other = name === '%'
       ? (isFix(a) === 'true' && isFix(b) === 'true' ? slow : mixed(ctx, 'num2', NUM_OP[name]!, ok, fsym, a, b))
       : nums === 'false' ? slow : mixed(ctx, 'num2', NUM_OP[name]!, ok, fsym, a, b);
-    out.push(`if (${fix}) { ${r} = ${expr}; ${t} = ${r} >= ${MOST_NEGATIVE_FIXNUM} && ${r} <= ${MOST_POSITIVE_FIXNUM} && ${r} === Math.floor(${r}) ? (${r} << 2) | 2 : ${slow}; } else ${t} = ${other};`);
+    // Past the fixnums (string-build.el's `(* i i)' from i = 23,171 on), H.num2 too.
+    out.push(`if (${fix}) { ${r} = ${expr}; ${t} = ${r} >= ${MOST_NEGATIVE_FIXNUM} && ${r} <= ${MOST_POSITIVE_FIXNUM} && ${r} === Math.floor(${r}) ? (${r} << 2) | 2 : ${other}; } else ${t} = ${other};`);
   }
   return t;
 }
@@ -2237,8 +2238,10 @@ const makeHelpers = () => ({
   /**
    * (OP A B), OP 0 +, 1 -, 2 *, 3 /, 4 % (below), when the code's fixnum path did not apply: two numbers of
    * which one is a float computed as doubles and boxed when OK (the symbol still holds the subr);
-   * two fixnums (OK false, or a `/' the fixnum path left: by zero, the one overflow), anything
-   * else, and a NaN result (whose sign bit must be GNU's) are the real call of F.
+   * integers (bignums, or fixnums whose result the fixnum path could not make: an overflow, a
+   * `/' by zero) by numTree, which declines where the primitive signals or decides (a marker, a
+   * zero divisor, past `integer-width'); what it declines, OK false, and a NaN result (whose
+   * sign bit must be GNU's) are the real call of F.
    */
   num2(rt: Runtime, op: number, ok: boolean, f: number, a: number, b: number, fi: number, d: number): number {
     if (op === 4) {
@@ -2259,9 +2262,10 @@ const makeHelpers = () => ({
       const r = op === 0 ? x + y : op === 1 ? x - y : op === 2 ? x * y : x / y;
       if (r === r) return makeFloat(rt, r);
     }
-    // A bignum (pidigits.el's `(* q k)'): numTree's one-operation program, which computes as the
-    // primitive does or declines (a marker, a division by zero, past `integer-width', ...).
-    if (ok && ((a & 7) === Lisp_Vectorlike || (b & 7) === Lisp_Vectorlike)) {
+    // Integers (pidigits.el's `(* q k)' on bignums, a product of fixnums past the fixnums):
+    // numTree's one-operation program, which computes as the primitive does or declines (a
+    // marker, a division by zero, a NaN, past `integer-width', ...).
+    if (ok) {
       const r = numTree(rt, NUM2_CODE[op]!, a, b);
       if (r !== -1) return r;
     }

@@ -127,3 +127,10 @@
 (condition-case e (an-two (expt 10 20) 'x) (error e))
 (let ((integer-width 80)) (list (condition-case e (an-two (expt 2 70) (expt 2 20)) (error e)) (condition-case e (an-two (expt 2 75) 64) (error e))))
 (let ((q (expt 10 40)) (k 1)) (dotimes (_ 50) (setq q (* q k) k (1+ k))) (list (/ q (expt 10 40)) (% (/ q 7) 1000)))
+;; Fixnums whose sum, difference or product is past 30 bits (a fixnum in GNU, a bignum here).
+(an-two 536870911 536870911)
+(an-two -536870912 -1)
+(an-two -536870912 536870911)
+(an-two 40000 39999)
+(let ((s 0)) (dotimes (i 40000) (setq s (+ s (length (number-to-string (* i i)))))) s)
+(an-two 536870911 0)
