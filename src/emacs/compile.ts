@@ -8,10 +8,10 @@
 // a value waiting for another to be computed is pushed first.
 
 import {
-  BUF_BEGV, BUF_PT, BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_Z_BYTE, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_SHIFT, STR_NBYTES, STR_NCHARS, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
+  BUF_BEGV, BUF_PT, BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_Z_BYTE, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_SHIFT, STR_DATA, STR_NBYTES, STR_NCHARS, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, makeFixnum } from '../heap/tags.ts';
-import { aref, cons, consp, listFromArray, makeFloat, makeSafeInteger, pvecType, safeIntegerValue, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
+import { allocString, aref, cons, consp, listFromArray, makeFloat, makeSafeInteger, pvecType, safeIntegerValue, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
 import { addRootFamily } from '../core/gc.ts';
 import { MAX_FRAMES, defineWorldState, type Runtime } from '../core/runtime.ts';
 import { LispSignal, LispThrow, xsignal2 } from '../core/signal.ts';
@@ -1512,11 +1512,11 @@ function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args:
   const test = TYPE_TESTS[name];
   // In a loop taken from the interpreter, `cons' and `list' stay calls: running out of memory
   // there shows their frame, as the interpreter (and GNU's) does.
-  if (compilingLoop && (name === 'cons' || name === 'list')) return null;
+  if (compilingLoop && (name === 'cons' || name === 'list' || name === 'make-string')) return null;
   if (name === 'list' && n >= 1) return genList(ctx, fsym, subr, args);
   const unary = test !== undefined || name === 'integerp' || name === 'numberp' || name === 'natnump' || name === 'type-of' || name === 'length';
   const binary = name === '/' || name === 'aref' || name === 'eql' || name === 'memq' || name === 'assq' || name === 'cons' || name === 'nth' ||
-    name === 'nthcdr' || name === 'max' || name === 'min' || name === 'setcar' || name === 'setcdr';
+    name === 'nthcdr' || name === 'max' || name === 'min' || name === 'setcar' || name === 'setcdr' || name === 'make-string';
   const ternary = name === 'aset' || name === 'puthash' || name === 'gethash';
   if (!(unary && n === 1) && !((binary || name === 'gethash') && n === 2) && !(ternary && n === 3)) return null;
   const out = ctx.out;
@@ -1589,6 +1589,11 @@ function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args:
     case 'cons':
       // Allocation never collects: both values are safe in locals here.
       out.push(`${t} = ${ok} ? H.cons(rt, ${a}, ${b}) : ${slow};`);
+      break;
+    case 'make-string':
+      // An ASCII INIT and a length up to 4,096 (hash-strings.el's words); anything else, and a
+      // third argument, the primitive's.
+      out.push(`${t} = ${ok} ? H.makeString(rt, ${a}, ${b}) : -1; if (${t} === -1) ${t} = ${slow};`);
       break;
     case 'nth':
     case 'nthcdr':
@@ -1962,6 +1967,15 @@ type Helpers = ReturnType<typeof makeHelpers>;
 
 const makeHelpers = () => ({
   cons,
+  /** (make-string N C) for C ASCII and N a fixnum up to 4,096: a unibyte string, as the primitive makes it; else -1. */
+  makeString(rt: Runtime, n: number, c: number): number {
+    if ((n & 3) !== 2 || (c & 3) !== 2 || n < 2 || n > (4096 << 2 | 2) || c < 2 || c > (0x7f << 2 | 2)) return -1;
+    const len = n >> 2;
+    const s = allocString(rt, len, len, false);
+    const p = rt.i32[((s & -8) >>> 2) + STR_DATA]!;
+    rt.u8.fill(c >> 2, p, p + len);
+    return s;
+  },
   numTree,
   hashGet: hashGetInline,
   hashPut: hashPutInline,
