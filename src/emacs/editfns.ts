@@ -292,6 +292,15 @@ function formatPlain(rt: Runtime, args: ArrayLike<number>): number {
   return makeStringFromBytes(rt, plainOut.subarray(0, o), nch, multibyte);
 }
 
+const FLAG_MINUS = 1;
+const FLAG_PLUS = 2;
+const FLAG_SPACE = 4;
+const FLAG_SHARP = 8;
+const FLAG_ZERO = 16;
+/** The bit of a directive's flag character C (`-', `+', space, `#', `0'), or 0 for any other. */
+const flagBit = (c: number | undefined): number =>
+  c === 0x2d ? FLAG_MINUS : c === 0x2b ? FLAG_PLUS : c === 0x20 ? FLAG_SPACE : c === 0x23 ? FLAG_SHARP : c === 0x30 ? FLAG_ZERO : 0;
+
 /** The text formatNumberPlain made (ASCII). */
 let plainNumberText = '';
 /** Widths and precisions formatNumberPlain takes; a larger one goes the general way. */
@@ -305,22 +314,13 @@ const PLAIN_NUMBER_LIMIT = 1000;
  * ARGS[N + 1] is its argument. Anything else is -1, with nothing done.
  */
 function formatNumberPlain(rt: Runtime, u8: Uint8Array, p: number, end: number, args: ArrayLike<number>, n: number): number {
-  let minus = false;
-  let plus = false;
-  let space = false;
-  let sharp = false;
-  let zero = false;
-  for (; p < end; p++) {
-    const fc = u8[p]!;
-    if (fc === 0x2d) minus = true;
-    else if (fc === 0x2b) plus = true;
-    else if (fc === 0x20) space = true;
-    else if (fc === 0x23) sharp = true;
-    else if (fc === 0x30) zero = true;
-    else break;
-  }
-  space = space && !plus;
-  zero = zero && !minus;
+  let flags = 0;
+  for (let bit; p < end && (bit = flagBit(u8[p])) !== 0; p++) flags |= bit;
+  const minus = (flags & FLAG_MINUS) !== 0;
+  const plus = (flags & FLAG_PLUS) !== 0;
+  const space = (flags & FLAG_SPACE) !== 0 && !plus;
+  const sharp = (flags & FLAG_SHARP) !== 0;
+  const zero = (flags & FLAG_ZERO) !== 0 && !minus;
   let width = 0;
   while (p < end && u8[p]! >= 0x30 && u8[p]! <= 0x39) {
     width = width * 10 + u8[p]! - 0x30;
@@ -405,22 +405,13 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
         i = j + 1;
       }
     }
-    let minus = false;
-    let plus = false;
-    let space = false;
-    let sharp = false;
-    let zero = false;
-    for (;; i++) {
-      const fc = f[i];
-      if (fc === 0x2d) minus = true;
-      else if (fc === 0x2b) plus = true;
-      else if (fc === 0x20) space = true;
-      else if (fc === 0x23) sharp = true;
-      else if (fc === 0x30) zero = true;
-      else break;
-    }
-    space = space && !plus;
-    zero = zero && !minus;
+    let flags = 0;
+    for (let bit; (bit = flagBit(f[i])) !== 0; i++) flags |= bit;
+    const minus = (flags & FLAG_MINUS) !== 0;
+    const plus = (flags & FLAG_PLUS) !== 0;
+    const space = (flags & FLAG_SPACE) !== 0 && !plus;
+    const sharp = (flags & FLAG_SHARP) !== 0;
+    let zero = (flags & FLAG_ZERO) !== 0 && !minus;
     let width = 0;
     while (isDigit(f[i])) width = width * 10 + f[i++]! - 0x30;
     const precGiven = f[i] === 0x2e;
