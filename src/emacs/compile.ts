@@ -8,10 +8,10 @@
 // a value waiting for another to be computed is pushed first.
 
 import {
-  BUF_BEGV, BUF_PT, BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_Z_BYTE, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_SHIFT, STR_NBYTES, STR_NCHARS, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
+  BUF_BEGV, BUF_PT, BUF_PT_BYTE, BUF_Z, BUF_ZV, BUF_Z_BYTE, PVEC_NORMAL_VECTOR, PVEC_RECORD, PVEC_SIZE_MASK, PVEC_SUBR, PVEC_TYPE_SHIFT, STR_DATA, STR_NBYTES, STR_NCHARS, SUBR_INDEX, SUBR_MAX_ARGS, SYM_DECLARED_SPECIAL, SYM_FLAGS, SYM_FUNCTION, SYM_REDIRECT_MASK, SYM_VALUE, UNEVALLED,
 } from '../heap/layout.ts';
 import { Lisp_Cons, Lisp_Float, Lisp_String, Lisp_Symbol, Lisp_Vectorlike, MOST_NEGATIVE_FIXNUM, MOST_POSITIVE_FIXNUM, fixnumValue, makeFixnum } from '../heap/tags.ts';
-import { aref, cons, consp, listFromArray, makeFloat, makeSafeInteger, pvecType, safeIntegerValue, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
+import { allocString, aref, cons, consp, listFromArray, makeFloat, makeSafeInteger, pvecType, safeIntegerValue, symIndex, symbolFunction, xcar, xcdr } from '../core/object.ts';
 import { addRootFamily } from '../core/gc.ts';
 import { MAX_FRAMES, defineWorldState, type Runtime } from '../core/runtime.ts';
 import { LispSignal, LispThrow, xsignal2 } from '../core/signal.ts';
@@ -1266,14 +1266,22 @@ function genInline(ctx: Ctx, fsym: number, subr: number, name: string, args: num
   } else {
     const r = temp(ctx);
     const expr = name === '%' ? `(${b} !== 2 ? ((${a} >> 2) % (${b} >> 2)) + 0 : 0.5)` : `(${a} >> 2) ${ARITH[name]} (${b} >> 2)`;
-    const other = name === '%' || nums === 'false' ? slow : mixed(ctx, 'num2', NUM_OP[name]!, ok, fsym, a, b);
-    out.push(`if (${fix}) { ${r} = ${expr}; ${t} = ${r} >= ${MOST_NEGATIVE_FIXNUM} && ${r} <= ${MOST_POSITIVE_FIXNUM} && ${r} === Math.floor(${r}) ? (${r} << 2) | 2 : ${slow}; } else ${t} = ${other};`);
+    // `%' of integers one of which is a bignum of up to 53 bits (1000000007 is one here, where
+    // fixnums have 30 bits) in H.num2 too; two literal fixnums can only be the real call.
+    const other = name === '%'
+      ? (isFix(a) === 'true' && isFix(b) === 'true' ? slow : mixed(ctx, 'num2', NUM_OP[name]!, ok, fsym, a, b))
+      : nums === 'false' ? slow : mixed(ctx, 'num2', NUM_OP[name]!, ok, fsym, a, b);
+    // Past the fixnums (string-build.el's `(* i i)' from i = 23,171 on), H.num2 too.
+    out.push(`if (${fix}) { ${r} = ${expr}; ${t} = ${r} >= ${MOST_NEGATIVE_FIXNUM} && ${r} <= ${MOST_POSITIVE_FIXNUM} && ${r} === Math.floor(${r}) ? (${r} << 2) | 2 : ${other}; } else ${t} = ${other};`);
   }
   return t;
 }
 
+/** numTree's programs for H.num2's operations 0-3 on its two operands. */
+const NUM2_CODE = [NT_ADD, NT_SUB, NT_MUL, NT_DIV].map((op) => String.fromCharCode(NT_BASE, NT_BASE + 1, ntOp(op, 2)));
+
 /** Operations of H.num2 and H.cmp2. */
-const NUM_OP: Record<string, number> = { '+': 0, '-': 1, '*': 2, '/': 3 };
+const NUM_OP: Record<string, number> = { '+': 0, '-': 1, '*': 2, '/': 3, '%': 4 };
 const CMP_OP: Record<string, number> = { '<': 0, '>': 1, '<=': 2, '>=': 3, '=': 4, '/=': 5 };
 
 /**
@@ -1520,11 +1528,11 @@ function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args:
   const test = TYPE_TESTS[name];
   // In a loop taken from the interpreter, `cons' and `list' stay calls: running out of memory
   // there shows their frame, as the interpreter (and GNU's) does.
-  if (compilingLoop && (name === 'cons' || name === 'list')) return null;
+  if (compilingLoop && (name === 'cons' || name === 'list' || name === 'make-string')) return null;
   if (name === 'list' && n >= 1) return genList(ctx, fsym, subr, args);
   const unary = test !== undefined || name === 'integerp' || name === 'numberp' || name === 'natnump' || name === 'type-of' || name === 'length';
   const binary = name === '/' || name === 'aref' || name === 'eql' || name === 'memq' || name === 'assq' || name === 'cons' || name === 'nth' ||
-    name === 'nthcdr' || name === 'max' || name === 'min' || name === 'setcar' || name === 'setcdr';
+    name === 'nthcdr' || name === 'max' || name === 'min' || name === 'setcar' || name === 'setcdr' || name === 'make-string';
   const ternary = name === 'aset' || name === 'puthash' || name === 'gethash';
   if (!(unary && n === 1) && !((binary || name === 'gethash') && n === 2) && !(ternary && n === 3)) return null;
   const out = ctx.out;
@@ -1597,6 +1605,11 @@ function genInlineMore(ctx: Ctx, fsym: number, subr: number, name: string, args:
     case 'cons':
       // Allocation never collects: both values are safe in locals here.
       out.push(`${t} = ${ok} ? H.cons(rt, ${a}, ${b}) : ${slow};`);
+      break;
+    case 'make-string':
+      // An ASCII INIT and a length up to 4,096 (hash-strings.el's words); anything else, and a
+      // third argument, the primitive's.
+      out.push(`${t} = ${ok} ? H.makeString(rt, ${a}, ${b}) : -1; if (${t} === -1) ${t} = ${slow};`);
       break;
     case 'nth':
     case 'nthcdr':
@@ -1970,6 +1983,15 @@ type Helpers = ReturnType<typeof makeHelpers>;
 
 const makeHelpers = () => ({
   cons,
+  /** (make-string N C) for C ASCII and N a fixnum up to 4,096: a unibyte string, as the primitive makes it; else -1. */
+  makeString(rt: Runtime, n: number, c: number): number {
+    if ((n & 3) !== 2 || (c & 3) !== 2 || n < 2 || n > (4096 << 2 | 2) || c < 2 || c > (0x7f << 2 | 2)) return -1;
+    const len = n >> 2;
+    const s = allocString(rt, len, len, false);
+    const p = rt.i32[((s & -8) >>> 2) + STR_DATA]!;
+    rt.u8.fill(c >> 2, p, p + len);
+    return s;
+  },
   numTree,
   hashGet: hashGetInline,
   hashPut: hashPutInline,
@@ -2247,18 +2269,38 @@ const makeHelpers = () => ({
     return false;
   },
   /**
-   * (OP A B), OP 0 +, 1 -, 2 *, 3 /, when the code's fixnum path did not apply: two numbers of
+   * (OP A B), OP 0 +, 1 -, 2 *, 3 /, 4 % (below), when the code's fixnum path did not apply: two numbers of
    * which one is a float computed as doubles and boxed when OK (the symbol still holds the subr);
-   * two fixnums (OK false, or a `/' the fixnum path left: by zero, the one overflow), anything
-   * else, and a NaN result (whose sign bit must be GNU's) are the real call of F.
+   * integers (bignums, or fixnums whose result the fixnum path could not make: an overflow, a
+   * `/' by zero) by numTree, which declines where the primitive signals or decides (a marker, a
+   * zero divisor, past `integer-width'); what it declines, OK false, and a NaN result (whose
+   * sign bit must be GNU's) are the real call of F.
    */
   num2(rt: Runtime, op: number, ok: boolean, f: number, a: number, b: number, fi: number, d: number): number {
+    if (op === 4) {
+      // `%' (OP 4): two integers exact as doubles (fixnums, or bignums of one or two words below
+      // 2^53), the divisor not 0, as the primitive's own path for them computes it (the result
+      // never overflows: |r| < |B|); a marker, a float, a wider bignum or 0 is the real call.
+      if (ok) {
+        const x = safeIntegerValue(rt, a);
+        const y = safeIntegerValue(rt, b);
+        if (x === x && y === y && y !== 0) return makeSafeInteger(rt, (x % y) + 0);
+      }
+      return HELPERS!.call2(rt, f, a, b, fi, d);
+    }
     if (ok && ((a & 3) !== 2 || (b & 3) !== 2) && ((a & 3) === 2 || (a & 7) === Lisp_Float) && ((b & 3) === 2 || (b & 7) === Lisp_Float)) {
       const f64 = rt.f64;
       const x = (a & 3) === 2 ? a >> 2 : f64[(a & -8) >>> 3]!;
       const y = (b & 3) === 2 ? b >> 2 : f64[(b & -8) >>> 3]!;
       const r = op === 0 ? x + y : op === 1 ? x - y : op === 2 ? x * y : x / y;
       if (r === r) return makeFloat(rt, r);
+    }
+    // Integers (pidigits.el's `(* q k)' on bignums, a product of fixnums past the fixnums):
+    // numTree's one-operation program, which computes as the primitive does or declines (a
+    // marker, a division by zero, a NaN, past `integer-width', ...).
+    if (ok) {
+      const r = numTree(rt, NUM2_CODE[op]!, a, b);
+      if (r !== -1) return r;
     }
     return HELPERS!.call2(rt, f, a, b, fi, d);
   },

@@ -1478,7 +1478,9 @@ DEFUN('number-to-string', 1, 1, 'Write NUMBER in decimal notation as a string.',
     if (fmt === Qunbound) fmt = Qnil;
     return makeString(rt, floatToString(rt, xfloat(rt, x), fmt));
   }
-  return makeString(rt, bignumValue(rt, x).toString());
+  // A bignum below 2^53 (past our 30-bit fixnums) from its words, without making its bigint.
+  const v = safeIntegerValue(rt, x);
+  return makeString(rt, v === v ? String(v) : bignumValue(rt, x).toString());
 });
 
 function digitValue(c: number, base: number): number {

@@ -13,7 +13,7 @@ import type { Runtime } from '../core/runtime.ts';
 import { DEFSYM, Qnil, Qstringp, Qcharacterp, Qt as DEFSYM_t, Qt, Qunbound } from '../core/symbols.ts';
 import { DEFUN, DEFVAR, MANY } from '../core/subr.ts';
 import { error, wrongTypeArgument, xsignal } from '../core/signal.ts';
-import { Lisp_String, Lisp_Symbol, fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
+import { Lisp_Float, Lisp_String, Lisp_Symbol, fixnumValue, isFixnum, makeFixnum } from '../heap/tags.ts';
 import { findSymbolValue, funcall, indirectFunction, progn, setInternal, signalMemoryFull, specbind, unbindTo, unwindProtect } from "./eval.ts";
 import { copyRanges, propertyRanges, readRuns, writeRuns, type PropRange, type Runs } from './intervals.ts';
 import {
@@ -244,7 +244,18 @@ function formatPlain(rt: Runtime, args: ArrayLike<number>): number {
       nch++;
       continue;
     }
-    if (d !== 0x64 && d !== 0x73) return NOT_PLAIN;
+    if (d !== 0x64 && d !== 0x73) {
+      // A number's directive with flags, width or precision: formatNumber's text.
+      const next = formatNumberPlain(rt, u8, fp + i - 1, fp + fn, args, n);
+      if (next < 0) return NOT_PLAIN;
+      n++;
+      const text = plainNumberText;
+      plainRoom(o, text.length);
+      for (let k = 0; k < text.length; k++) plainOut[o++] = text.charCodeAt(k);
+      nch += text.length;
+      i = next - fp;
+      continue;
+    }
     if (++n >= args.length) return NOT_PLAIN;
     let a = args[n]!;
     if ((a & 3) === 2) {
@@ -279,6 +290,70 @@ function formatPlain(rt: Runtime, args: ArrayLike<number>): number {
   }
   if (multibyte && rawBytes) return NOT_PLAIN;
   return makeStringFromBytes(rt, plainOut.subarray(0, o), nch, multibyte);
+}
+
+const FLAG_MINUS = 1;
+const FLAG_PLUS = 2;
+const FLAG_SPACE = 4;
+const FLAG_SHARP = 8;
+const FLAG_ZERO = 16;
+/** The bit of a directive's flag character C (`-', `+', space, `#', `0'), or 0 for any other. */
+const flagBit = (c: number | undefined): number =>
+  c === 0x2d ? FLAG_MINUS : c === 0x2b ? FLAG_PLUS : c === 0x20 ? FLAG_SPACE : c === 0x23 ? FLAG_SHARP : c === 0x30 ? FLAG_ZERO : 0;
+
+/** The text formatNumberPlain made (ASCII). */
+let plainNumberText = '';
+/** Widths and precisions formatNumberPlain takes; a larger one goes the general way. */
+const PLAIN_NUMBER_LIMIT = 1000;
+
+/**
+ * One directive of formatPlain's template from P (just after its `%', in the heap's bytes U8, the
+ * template ending at END) when it is flags, a width and a precision (no field number) and one of
+ * d i o x X with a fixnum argument or e f g with a fixnum or float one: its text, as
+ * styledFormat's own code gives it, in plainNumberText, and the address after the directive.
+ * ARGS[N + 1] is its argument. Anything else is -1, with nothing done.
+ */
+function formatNumberPlain(rt: Runtime, u8: Uint8Array, p: number, end: number, args: ArrayLike<number>, n: number): number {
+  let flags = 0;
+  for (let bit; p < end && (bit = flagBit(u8[p])) !== 0; p++) flags |= bit;
+  const minus = (flags & FLAG_MINUS) !== 0;
+  const plus = (flags & FLAG_PLUS) !== 0;
+  const space = (flags & FLAG_SPACE) !== 0 && !plus;
+  const sharp = (flags & FLAG_SHARP) !== 0;
+  const zero = (flags & FLAG_ZERO) !== 0 && !minus;
+  let width = 0;
+  while (p < end && u8[p]! >= 0x30 && u8[p]! <= 0x39) {
+    width = width * 10 + u8[p]! - 0x30;
+    if (width > PLAIN_NUMBER_LIMIT) return -1;
+    p++;
+  }
+  // N$ is a field number (only digits before it, flags included as `0'): the general path.
+  if (p < end && u8[p] === 0x24) return -1;
+  const precGiven = p < end && u8[p] === 0x2e;
+  let prec = -1;
+  if (precGiven) {
+    p++;
+    prec = 0;
+    while (p < end && u8[p]! >= 0x30 && u8[p]! <= 0x39) {
+      prec = prec * 10 + u8[p]! - 0x30;
+      if (prec > PLAIN_NUMBER_LIMIT) return -1;
+      p++;
+    }
+  }
+  if (p >= end || n + 1 >= args.length) return -1;
+  const conv = u8[p]!;
+  const a = args[n + 1]!;
+  if (conv === 0x64 || conv === 0x69 || conv === 0x6f || conv === 0x78 || conv === 0x58) {
+    if ((a & 3) !== 2) return -1;
+    plainNumberText = formatInteger(a >> 2, conv === 0x69 ? 0x64 : conv, minus, plus, space, sharp, zero, width, precGiven, prec);
+  } else if (conv === 0x65 || conv === 0x66 || conv === 0x67) {
+    let x: number;
+    if ((a & 3) === 2) x = a >> 2;
+    else if ((a & 7) === Lisp_Float) x = xfloat(rt, a);
+    else return -1;
+    plainNumberText = formatFloat(x, conv, minus, plus, space, sharp, zero, width, precGiven ? prec : 6);
+  } else return -1;
+  return p + 1;
 }
 
 /** GNU's styled_format: (format STRING &rest OBJECTS); MESSAGE non-nil curves quotes as format-message. */
@@ -330,22 +405,13 @@ export function styledFormat(rt: Runtime, args: ArrayLike<number>, message: bool
         i = j + 1;
       }
     }
-    let minus = false;
-    let plus = false;
-    let space = false;
-    let sharp = false;
-    let zero = false;
-    for (;; i++) {
-      const fc = f[i];
-      if (fc === 0x2d) minus = true;
-      else if (fc === 0x2b) plus = true;
-      else if (fc === 0x20) space = true;
-      else if (fc === 0x23) sharp = true;
-      else if (fc === 0x30) zero = true;
-      else break;
-    }
-    space = space && !plus;
-    zero = zero && !minus;
+    let flags = 0;
+    for (let bit; (bit = flagBit(f[i])) !== 0; i++) flags |= bit;
+    const minus = (flags & FLAG_MINUS) !== 0;
+    const plus = (flags & FLAG_PLUS) !== 0;
+    const space = (flags & FLAG_SPACE) !== 0 && !plus;
+    const sharp = (flags & FLAG_SHARP) !== 0;
+    let zero = (flags & FLAG_ZERO) !== 0 && !minus;
     let width = 0;
     while (isDigit(f[i])) width = width * 10 + f[i++]! - 0x30;
     const precGiven = f[i] === 0x2e;

@@ -2612,14 +2612,25 @@ export function hashGet(rt: Runtime, table: number, key: number, dflt: number): 
  * Whether a lookup of KEY in TABLE can run without calling Lisp, signalling or allocating, for
  * compiled code's `gethash' and `puthash' (compile.ts): TABLE a hash table whose test is `eq' or
  * `eql' (any key), or `equal' with a key that `equal' compares without descending (a fixnum,
- * symbol, string or float). Anything else (a user-defined test, a cons or vector key under
- * `equal', not a table at all) is the primitive's, with its frame and errors.
+ * symbol, string or float) or a cons of two such (since evalperf17). Anything else (a user-defined
+ * test, a vector key or a deeper cons under `equal', not a table at all) is the primitive's, with
+ * its frame and errors.
  */
 function plainHashLookup(rt: Runtime, table: number, key: number): boolean {
   const m = rt.i32;
   if ((table & 7) !== 5 || m[(table & -8) >>> 2]! >>> K_TYPE_SHIFT !== K_PVEC_HASH_TABLE) return false;
   const test = m[((table & -8) >>> 2) + 1 + K_HT_TEST]!;
-  return test === Qeq || test === Qeql || (test === Qequal && (key & 7) !== Lisp_Cons && (key & 7) !== Lisp_Vectorlike);
+  if (test === Qeq || test === Qeql) return true;
+  if (test !== Qequal) return false;
+  const tag = key & 7;
+  if (tag === Lisp_Vectorlike) return false;
+  if (tag !== Lisp_Cons) return true;
+  // A cons of two such atoms (hash-strings.el's `(cons LENGTH CHAR)'): hashed and compared one
+  // level down, which calls no Lisp and cannot signal either.
+  const kb = (key & -8) >>> 2;
+  const a = m[kb]! & 7;
+  const d = m[kb + 1]! & 7;
+  return a !== Lisp_Cons && a !== Lisp_Vectorlike && d !== Lisp_Cons && d !== Lisp_Vectorlike;
 }
 
 /** `gethash' of KEY in TABLE with default DFLT for compiled code, or -1 (not a Lisp word) when plainHashLookup declines. */

@@ -177,3 +177,5 @@ bn-f
 (mapcar (lambda (k) (logand (ash 1 k) (1- (ash 1 (1+ k))))) '(64 95 96 127 128 1000))
 (mapcar (lambda (k) (list (1- (ash 1 k)) (ash 1 k))) '(64 65 96 128))
 (mapcar (lambda (k) (- (ash 1 k))) '(64 65 96 128))
+;; number-to-string of integers past 30 bits, both signs, around 2^32 and 2^53 (evalperf17).
+(mapcar #'number-to-string (list 536870912 -536870913 1000000007 4294967295 4294967296 -4294967296 (1- (expt 2 53)) (- 1 (expt 2 53)) (expt 2 53) (- (expt 2 53)) (expt 2 64) (- (expt 2 64))))

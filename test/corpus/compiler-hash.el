@@ -22,6 +22,20 @@
   (ch-put 2.5 5 h) (ch-put 'sym 6 h)
   (list (ch-get (concat "k" "ey") h) (ch-get "pk" h) (ch-get (list 1 2) h) (ch-get (vector 'a 'b) h)
         (ch-get 2.5 h) (ch-get 'sym h) (ch-get "KEY" h) (ch-get-d "nope" h 'dflt)))
+;; Conses of two atoms under equal (looked up in place since evalperf17): by contents, a float
+;; by its bits, a string by its characters; deeper conses and dotted pairs of lists as before.
+(let ((h (make-hash-table :test 'equal)))
+  (ch-put (cons 5 ?a) 1 h) (ch-put (cons 'x "s") 2 h) (ch-put (cons 1.5 -0.0) 3 h) (ch-put '(1 2) 4 h)
+  (ch-put (cons (list 1) 2) 5 h) (ch-put (cons 5 ?a) 6 h) (ch-put (cons nil nil) 7 h)
+  (list (ch-get (cons 5 ?a) h) (ch-get (cons 'x (concat "s")) h) (ch-get (cons 1.5 -0.0) h)
+        (ch-get (cons 1.5 0.0) h) (ch-get (list 1 2) h) (ch-get (cons (list 1) 2) h) (ch-get (list nil) h)
+        (ch-get-d (cons 5 ?b) h 'none) (ch-get (cons 'x (propertize "s" 'face 'bold)) h)
+        (hash-table-count h) (ch-entries h)))
+;; Many cons keys through the compiled paths, growing the table.
+(let ((h (make-hash-table :test 'equal)) (n 0))
+  (dotimes (i 300) (ch-put (cons (% i 7) (% i 11)) i h))
+  (dotimes (i 77) (when (ch-get (cons (% i 7) (% i 11)) h) (setq n (1+ n))))
+  (list n (hash-table-count h) (ch-get (cons 3 4) h) (ch-get-d (cons 8 0) h 'no)))
 ;; Multibyte and unibyte strings: equal only when their characters agree.
 (let ((h (make-hash-table :test 'equal)))
   (ch-put "é" 'multi h) (ch-put (string-to-unibyte "abc") 'uni h)
