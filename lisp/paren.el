@@ -14,11 +14,9 @@
 
 ;; Two overlays, reused from call to call: one over the paren near point, one
 ;; over its partner (or over the whole expression).
-;;;###autoload
 (defvar show-paren--overlay
   (let ((ov (make-overlay 1 1))) (delete-overlay ov) ov)
   "The overlay on the partner paren, or on the expression they enclose.")
-;;;###autoload
 (defvar show-paren--overlay-1
   (let ((ov (make-overlay 1 1))) (delete-overlay ov) ov)
   "The overlay on the paren next to point.")
