@@ -1473,8 +1473,10 @@ arguments giving one of them.")
          (let ((default-directory (file-name-directory f)))
            (and (apply #'vc--tool-says-yes program (append args (list (file-name-nondirectory f)))) t)))))
 
-(defun vc-git-registered (file) "Tell whether FILE is tracked by a Git repository."
-  (vc--tracked-p file ".git" "git" "ls-files" "-c" "-z" "--"))
+(defun vc-git-registered (file) "Tell whether FILE is tracked by a Git repository; the Git backend is loaded once a work tree is found."
+  (when (vc-find-root file ".git")
+    (load "vc-git" nil t)
+    (vc-git-registered file)))
 
 (defun vc-hg-registered (file) "Tell whether FILE is tracked by a Mercurial repository."
   (vc--tracked-p file ".hg" "hg" "files" "--"))

@@ -5,7 +5,7 @@
 
 ;; The preloaded files, in order.  Their "Loading..." messages show only
 ;; while building the image, as GNU's temacs shows them.
-(let ((files '("byte-run" "backquote" "subr" "macroexp" "obarray" "files" "regexp" "subr-more" "env" "simple" "syntax" "case-table" "gv" "nadvice" "load-more" "pcase" "keymap" "cl-preloaded" "cl-generic" "timer" "process-fns" "window" "select" "comp-names" "command-args" "autoloads" "widget" "faces" "custom-themes" "font-lock" "lisp-font-lock" "shorthands" "modes" "help" "map-ynp"))
+(let ((files '("byte-run" "backquote" "subr" "macroexp" "obarray" "files" "regexp" "subr-more" "env" "simple" "syntax" "case-table" "gv" "nadvice" "load-more" "pcase" "keymap" "cl-preloaded" "cl-generic" "timer" "process-fns" "window" "select" "comp-names" "command-args" "autoloads" "widget" "faces" "custom-themes" "font-lock" "lisp-font-lock" "shorthands" "modes" "help" "map-ynp" "vc-hooks"))
       (quiet (null (equal dump-mode "pdump"))))
   (while files (load (car files) nil quiet) (setq files (cdr files))))
 

@@ -82,6 +82,7 @@ for (const line of run(process.execPath, ['--stack-size=6000', 'dist/tsmacs.cjs'
 
 // Files about windows, frames, display, faces, the terminal and input events: issue 10
 // leaves them out. Judged by file, since their names say what they are about.
+// vc-hooks is in scope: it answers which version control a file is under, not display.
 const OUT_OF_SCOPE = new Set([
   'window.c', 'frame.c', 'xdisp.c', 'dispnew.c', 'xfaces.c', 'fontset.c', 'font.c', 'term.c',
   'terminal.c', 'keyboard.c', 'xfns.c', 'xterm.c', 'xselect.c', 'menu.c', 'xmenu.c', 'image.c',
@@ -91,7 +92,7 @@ const OUT_OF_SCOPE = new Set([
   'tty-colors', 'xt-mouse', 'x-win', 'term', 'frameset', 'windmove', 'winner', 'face-remap',
   'display-line-numbers', 'display-fill-column-indicator', 'hl-line', 'linum', 'pixel-scroll',
   'mouse-drag', 'rect', 'startup', 'dired', 'dired-aux', 'dired-x', 'ibuffer', 'bookmark',
-  'electric', 'ediff', 'emerge', 'vc', 'vc-git', 'vc-hooks', 'vc-dir', 'info', 'help', 'help-fns',
+  'electric', 'ediff', 'emerge', 'vc', 'vc-git', 'vc-dir', 'info', 'help', 'help-fns',
   'help-mode', 'menu', 'mouse-copy', 'minibuffer', 'isearch', 'replace', 'indent', 'paren',
   'ispell', 'flyspell', 'dabbrev', 'hippie-exp', 'completion', 'icomplete', 'ido', 'follow',
   'tmm', 'widget', 'wid-edit', 'cus-edit', 'custom', 'cus-face', 'font-lock', 'jit-lock',
