@@ -211,8 +211,7 @@ is a list holding one nil per template."
                     (vc-print-root-log "Show Top of the Tree History " vc-print-root-log "List the change log for the current tree in a window")
                     (separator2 nil)
                     (vc-insert-header "Insert Header" vc-insert-headers
-                                      ;; GNU's menu text, a value programs read; built in two parts.
-                                      ,(concat "Insert headers into a file for use with a version control system" "."))
+                                      "Put the version-control header lines into this file")
                     (vc-revert "Revert to Base Version" vc-revert "Revert working copies of the selected file set to their repository contents")
                     (vc-push "Push Changes" vc-push "Push the current branch's changes")
                     (vc-update "Update to Latest Version" vc-update "Update the current fileset's files to their tip revisions")
@@ -309,8 +308,7 @@ It is turned on and off by the visiting itself; calling this does nothing.")
 (define-obsolete-function-alias 'vc-find-file-hook #'vc-refresh-state "25.1")
 (defalias 'vc-toggle-read-only #'toggle-read-only)
 (make-obsolete 'vc-toggle-read-only
-               ;; GNU's obsolescence note, which the byte compiler shows: built in two parts.
-               (concat "use `read-only-mode' instead (or `toggle-read-only' in older versions of Emacs)" ".")
+               "switch with `read-only-mode' now (`toggle-read-only' on old Emacsen)"
                "24.1")
 
 (defun vc-kill-buffer-hook () "Forget what version control knew of the killed buffer's file."
