@@ -14,8 +14,9 @@
 ;;; Code:
 
 (defun autoload-vars--define (form library) "Evaluate the cookie-marked variable definition FORM of LIBRARY.
-Give nil for a form that is not a variable definition; signal if the
-definition fails, so that a bad cookie stops the build."
+Give nil for a form that is not a variable definition (a `progn' of them
+is taken apart); signal if a definition fails, so that a bad cookie stops
+the build."
   (pcase form
     (`(defcustom ,name ,value ,doc . ,_)
      (eval `(defvar ,name ,value ,doc) t)
@@ -23,7 +24,10 @@ definition fails, so that a bad cookie stops the build."
      name)
     (`(,(or 'defvar 'defvar-local 'defconst) ,name ,_ . ,_)
      (eval form t)
-     name)))
+     name)
+    ;; A group of definitions under one cookie.
+    (`(progn . ,forms)
+     (mapcar (lambda (f) (autoload-vars--define f library)) forms))))
 
 (let ((preloaded (mapcar (lambda (entry) (file-name-base (car entry))) load-history)))
   (dolist (file (directory-files (file-name-directory load-file-name) t "\\.el\\'"))

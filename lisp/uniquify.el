@@ -8,16 +8,15 @@
 
 (require 'cl-lib)
 
+;; The options every session has bound, whether or not this file is loaded
+;; (autoload-vars.el takes the whole group).
 ;;;###autoload
-(defvar uniquify-separator nil "String between a buffer's base name and its directory part, or nil for the style's own.")
-;;;###autoload
-(defvar uniquify-trailing-separator-p nil "Non-nil means a directory's buffer name ends with a separator.")
-;;;###autoload
-(defvar uniquify-min-dir-content 0 "The fewest directory components a proposed name shows.")
-;;;###autoload
-(defvar uniquify-ignore-buffers-re nil "Regexp of buffer names uniquify leaves alone, or nil.")
-;;;###autoload
-(defvar uniquify-list-buffers-directory-modes '(dired-mode cvs-mode vc-dir-mode) "Modes whose buffers uniquify names after `list-buffers-directory'.")
+(progn
+  (defvar uniquify-separator nil "String between a buffer's base name and its directory part, or nil for the style's own.")
+  (defvar uniquify-trailing-separator-p nil "Non-nil means a directory's buffer name ends with a separator.")
+  (defvar uniquify-min-dir-content 0 "The fewest directory components a proposed name shows.")
+  (defvar uniquify-ignore-buffers-re nil "Regexp of buffer names uniquify leaves alone, or nil.")
+  (defvar uniquify-list-buffers-directory-modes '(dired-mode cvs-mode vc-dir-mode) "Modes whose buffers uniquify names after `list-buffers-directory'."))
 (defvar-local uniquify-managed nil "The uniquify items of the group this buffer's name belongs to, or nil.")
 (put 'uniquify-managed 'permanent-local t)
 
