@@ -13,9 +13,9 @@ import { intern } from '../core/obarray.ts';
 import { pdumperDoNowAndAfterLoad } from '../core/dump-hooks.ts';
 import { call1, call2, findSymbolValue, funcall, setInternal } from './eval.ts';
 import { bufferp, currentBuffer, getBuffer, saveCurrentBuffer } from './buffer.ts';
-import { expandFileName } from './fileio.ts';
+import { expandFileName, unquote } from './fileio.ts';
 import {
-  childDirectory, childEnvironment, unquotedName, defaultDirectory, findProgram, hostProcesses, signalDescription, stringArgs,
+  childDirectory, childEnvironment, defaultDirectory, findProgram, hostProcesses, signalDescription, stringArgs,
 } from './process.ts';
 
 const Qutf_8_unix = DEFSYM('utf-8-unix');
@@ -78,7 +78,7 @@ function parseDestination(rt: Runtime, dest: number): { out: Sink; err: Sink | '
     if (consp(d) && xcar(rt, d) === QCfile) {
       const f = consp(xcdr(rt, d)) ? xcar(rt, xcdr(rt, d)) : Qnil;
       if (!stringp(f)) wrongTypeArgument(rt, Qstringp, f);
-      return { kind: 'file', file: unquotedName(expandFileName(rt, jsString(rt, f), defaultDirectory(rt))) };
+      return { kind: 'file', file: unquote(expandFileName(rt, jsString(rt, f), defaultDirectory(rt))) };
     }
     if (bufferp(rt, d)) return { kind: 'buffer', buffer: d };
     if (stringp(d)) {
@@ -95,7 +95,7 @@ function parseDestination(rt: Runtime, dest: number): { out: Sink; err: Sink | '
     let err: Sink | 'mix';
     if (errDest === Qnil) err = { kind: 'discard' };
     else if (errDest === Qt) err = 'mix';
-    else if (stringp(errDest)) err = { kind: 'file', file: unquotedName(expandFileName(rt, jsString(rt, errDest), defaultDirectory(rt))) };
+    else if (stringp(errDest)) err = { kind: 'file', file: unquote(expandFileName(rt, jsString(rt, errDest), defaultDirectory(rt))) };
     else return wrongTypeArgument(rt, Qstringp, errDest);
     return { out, err, detach: isFixnum(real) && fixnumValue(real) === 0 };
   }
@@ -149,7 +149,7 @@ DEFUN('call-process', 1, MANY, 'Run PROGRAM with ARGS synchronously and give its
     let input: Uint8Array | null = null;
     if (infile !== Qnil) {
       if (!stringp(infile)) wrongTypeArgument(rt, Qstringp, infile);
-      const name = unquotedName(expandFileName(rt, jsString(rt, infile), defaultDirectory(rt)));
+      const name = unquote(expandFileName(rt, jsString(rt, infile), defaultDirectory(rt)));
       const bytes = rt.host.readFile(name);
       if (bytes === null) {
         const why = rt.host.lastError;

@@ -26,7 +26,7 @@ import { bufferp, currentBuffer, getBuffer, getBufferCreate, onKillBuffer, saveC
 import { markerBuffer } from './marker.ts';
 import { registerPvecPrinter } from './print.ts';
 import { threadSwitch } from './thread.ts';
-import { expandFileName } from './fileio.ts';
+import { expandFileName, unquote } from './fileio.ts';
 
 export const PROC_NAME = 0;
 export const PROC_COMMAND = 1;
@@ -209,11 +209,6 @@ export function newProcess(rt: Runtime, name: string, type: number): number {
  * relative to default-directory, others are looked for along exec-path. Signals GNU's
  * "Searching for program" file errors.
  */
-/** FILE without the `/:' that quotes it: programs and the system know no quoting. */
-export function unquotedName(file: string): string {
-  return file.startsWith('/:') ? file.slice(2) || '/' : file;
-}
-
 export function findProgram(rt: Runtime, program: number): string {
   if (!stringp(program)) wrongTypeArgument(rt, Qstringp, program);
   const name = jsString(rt, program);
@@ -228,7 +223,7 @@ export function findProgram(rt: Runtime, program: number): string {
     return null;
   };
   if (name.includes('/') || name.startsWith('~')) {
-    const file = unquotedName(expandFileName(rt, name, dir));
+    const file = unquote(expandFileName(rt, name, dir));
     const why = check(file);
     if (why !== null) fail(why);
     return file;
@@ -259,7 +254,7 @@ export function childDirectory(rt: Runtime): string {
   const given = findSymbolValue(rt, Qdefault_directory);
   if (!stringp(given)) wrongTypeArgument(rt, Qstringp, given);
   let d = defaultDirectory(rt);
-  d = unquotedName(d).replace(/\/+$/, '') || '/';
+  d = unquote(d).replace(/\/+$/, '') || '/';
   const st = rt.host.stat(d);
   if (st?.kind === 'dir') return d;
   const why = st ? 'Not a directory' : (rt.host.lastError || 'No such file or directory');
@@ -731,7 +726,7 @@ DEFUN('make-process', 0, MANY, 'Start a subprocess as the keyword ARGS describe 
     // it is: when it cannot be executed, the child says why on its error output and exits 127
     // (no such file) or 126 (other exec failures), as GNU's forked child does.
     let execFailure: { reason: string; code: number } | null = null;
-    const given = stringp(program) ? unquotedName(jsString(rt, program)) : '';
+    const given = stringp(program) ? unquote(jsString(rt, program)) : '';
     if (given.startsWith('/')) {
       file = given;
       const st = rt.host.stat(file);
