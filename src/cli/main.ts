@@ -445,12 +445,17 @@ function processActions(rt: Runtime, argv: string[], actions: [string, string, n
         if (e instanceof KillEmacs) return e.code;
         if (e instanceof LispSignal) return topLevelError(rt, e);
         throw e;
+      } finally {
+        // Back at command-line-1's level, however the action ended: an error that stopped at
+        // `max-lisp-eval-depth' or `max-specpdl-size' leaves the nesting counts where it
+        // stopped, and what runs after it (the next action, the exit's lock removal) must not
+        // inherit them.
+        unbindTo(rt, specCount);
+        rt.sp = baseSp;
+        rt.nframes = baseFrames;
+        rt.lispEvalDepth = baseDepth;
+        rt.handlerSpecs.length = 0;
       }
-      unbindTo(rt, specCount);
-      rt.sp = baseSp;
-      rt.nframes = baseFrames;
-      rt.lispEvalDepth = baseDepth;
-      rt.handlerSpecs.length = 0;
       const now = argsLeft(rt);
       if (now === null) continue;
       if (now.length !== left.length || now.some((a, k) => a !== left[k])) {

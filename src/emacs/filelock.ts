@@ -142,27 +142,17 @@ lockHooks.forFlag = lockForFlag;
 lockHooks.unlock = unlockBufferOf;
 
 /**
- * At exit: every modified buffer's lock goes, as GNU's unlock_all_files. GNU does it in C, past
- * Lisp's limits: an error that stopped at `max-lisp-eval-depth' or `max-specpdl-size' leaves the
- * nesting counts where it stopped (nothing unwinds them on the way out), so they are set aside
- * while the locks go, or the first primitive called here would signal that error again.
+ * At exit: every modified buffer's lock goes, as GNU's unlock_all_files. It runs at the top
+ * level (the command line puts the nesting counts back when an action ends, errors included).
  */
 export function unlockAllFiles(rt: Runtime): void {
-  const { inDebugger, lispEvalDepth } = rt;
-  rt.inDebugger = true;
-  rt.lispEvalDepth = 0;
-  try {
-    for (let l = funcall(rt, DEFSYM('buffer-list'), []); (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
-      const b = xcar(rt, l);
-      try {
-        if (bufferLive(rt, b)) unlockBufferOf(rt, b);
-      } catch {
-        // Leaving must not fail over a lock.
-      }
+  for (let l = funcall(rt, DEFSYM('buffer-list'), []); (l & 7) === Lisp_Cons; l = xcdr(rt, l)) {
+    const b = xcar(rt, l);
+    try {
+      if (bufferLive(rt, b)) unlockBufferOf(rt, b);
+    } catch {
+      // Leaving must not fail over a lock.
     }
-  } finally {
-    rt.inDebugger = inDebugger;
-    rt.lispEvalDepth = lispEvalDepth;
   }
 }
 
