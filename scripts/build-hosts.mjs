@@ -27,12 +27,7 @@ import { paddedKernels } from './bun-kernels.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-// Bun's module holds the whole bundle, before scripts/cold-split.mjs took its cold bodies out (the
-// build leaves that text in tsmacs-core.whole.tmp): Bun's start runs the Bun host's functions, which
-// V8's coverage of Node's starts saw as cold.
-const wholePath = join(dist, 'tsmacs-core.whole.tmp');
-const core = readFileSync(existsSync(wholePath) ? wholePath : join(dist, 'tsmacs-core.js'), 'utf8');
-rmSync(wholePath, { force: true });
+const core = readFileSync(join(dist, 'tsmacs-core.js'), 'utf8');
 // The same id scripts/build.mjs puts into the launcher.
 const buildId = createHash('sha256').update(readFileSync(join(dist, 'tsmacs-core.js'))).digest('hex').slice(0, 16);
 

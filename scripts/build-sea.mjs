@@ -31,7 +31,7 @@ const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 20 || (major === 20 && minor < 12)) fail(`Node ${process.version} cannot make a single executable with assets (20.12 or later can)`);
 
 // The installation: what the package ships for the command (package.json "files"), less the API.
-const files = ['dist/tsmacs.cjs', 'dist/tsmacs-core.js', 'dist/tsmacs-core-cold.js', 'dist/tsmacs.pdmp', 'dist/DOC'];
+const files = ['dist/tsmacs.cjs', 'dist/tsmacs-core.js', 'dist/tsmacs.pdmp', 'dist/DOC'];
 for (const f of files) if (!existsSync(join(root, f))) fail(`${f} is missing: run \`npm run build\` first`);
 for (const d of ['lisp', 'etc'])
   for (const name of readdirSync(join(root, d)).sort()) if (statSync(join(root, d, name)).isFile()) files.push(`${d}/${name}`);

@@ -21,7 +21,6 @@ import { chmodSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildElc } from './build-elc.mjs';
-import { coldSplit } from './cold-split.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -473,24 +472,16 @@ await build({
   banner: { js: '(function (require, __tsmacs_url, __tsmacs_wasm, __tsmacs_dir, __tsmacs_tier, __tsmacs_bodies_ran, __tsmacs_heap) {' },
   footer: { js: '})' },
 });
-const coldPath = join(dist, 'tsmacs-core-cold.js');
-rmSync(coldPath, { force: true });
-rmSync(join(dist, 'tsmacs-core.whole.tmp'), { force: true });
+const buildId = createHash('sha256').update(readFileSync(corePath)).digest('hex').slice(0, 16);
 
 // 3. The launcher, which runs the bundle through V8's code cache (see scripts/launcher.template.cjs).
-// Written again (a new build id) once the cold bodies leave the bundle (step 4).
 const literal = (str) => JSON.stringify(str).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+const launcher = readFileSync(join(root, 'scripts/launcher.template.cjs'), 'utf8')
+  .split("'__BUILD_ID__'").join(literal(buildId))
+  .split("'__KERNELS_BASE64__'").join(JSON.stringify(Buffer.from(probed.kernels, 'latin1').toString('base64')));
 const launcherPath = join(dist, 'tsmacs.cjs');
-let launcher;
-function writeLauncher() {
-  const buildId = createHash('sha256').update(readFileSync(corePath)).digest('hex').slice(0, 16);
-  launcher = readFileSync(join(root, 'scripts/launcher.template.cjs'), 'utf8')
-    .split("'__BUILD_ID__'").join(literal(buildId))
-    .split("'__KERNELS_BASE64__'").join(JSON.stringify(Buffer.from(probed.kernels, 'latin1').toString('base64')));
-  writeFileSync(launcherPath, launcher);
-  chmodSync(launcherPath, 0o755);
-}
-writeLauncher();
+writeFileSync(launcherPath, launcher);
+chmodSync(launcherPath, 0o755);
 rmSync(join(dist, 'tsmacs-core.jsc'), { force: true });
 // The launcher's name before it became CommonJS, kept as a forwarder: npx caches the bin links of
 // a directory's earlier install, so a checkout updated in place would find no `tsmacs` otherwise.
@@ -547,35 +538,6 @@ if (!process.argv.includes('--no-image')) {
     process.stderr.write(r.stderr);
     process.stderr.write('build: making the default image failed\n');
     process.exit(1);
-  }
-  // The bodies of the functions that none of these starts runs leave the bundle for
-  // tsmacs-core-cold.js (scripts/cold-split.mjs): the warm-up below, a bare start, and starts that
-  // print, each under V8's coverage without the code cache.
-  if (process.env.TSMACS_NO_COLD !== '1') {
-    const covRoot = join(dist, '.coverage');
-    rmSync(covRoot, { recursive: true, force: true });
-    const runs = [['--batch', '-l', join(root, 'scripts/code-cache-warm.el')], ['--batch', '--eval', '(kill-emacs)'],
-      ['-Q', '--batch', '--eval', '(progn (princ "a") (print 1) (message "%s" 2))'], ['-Q', '--batch', '-l', join(covRoot, 'empty.el')]];
-    mkdirSync(covRoot, { recursive: true });
-    writeFileSync(join(covRoot, 'empty.el'), '');
-    const dirs = runs.map((args, i) => {
-      const dir = join(covRoot, 'run' + i);
-      const c = spawnSync(process.execPath, ['--stack-size=6000', launcherPath, ...args], { encoding: 'utf8', env: { ...env, NODE_V8_COVERAGE: dir } });
-      if (c.status !== 0) {
-        process.stderr.write(c.stderr);
-        process.stderr.write('build: a start under coverage failed\n');
-        process.exit(1);
-      }
-      return dir;
-    });
-    // Bun's module (scripts/build-hosts.mjs) is made from the whole bundle: the coverage is V8's, so
-    // the Bun host's own functions (src/host/bun.ts) would all count as cold, and its start would
-    // read them (and load node:fs, which its start avoids).
-    writeFileSync(join(dist, 'tsmacs-core.whole.tmp'), readFileSync(corePath));
-    const r = coldSplit(corePath, coldPath, dirs);
-    rmSync(covRoot, { recursive: true, force: true });
-    process.stdout.write(`build: ${r.moved} cold bodies moved to tsmacs-core-cold.js (${r.cold} bytes); bundle ${r.before} -> ${r.after} bytes\n`);
-    writeLauncher();
   }
   const s = spawnSync(process.execPath, ['--stack-size=6000', launcherPath, '--batch', '-l', join(root, 'scripts/code-cache-warm.el')], { encoding: 'utf8' });
   if (s.status !== 0) {

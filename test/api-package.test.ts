@@ -24,11 +24,11 @@ test('npm pack holds what the package needs and nothing else', () => {
   assert.equal(r.status, 0, r.stderr);
   const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
   for (const need of ['package.json', 'README.md', 'CHANGELOG.md', 'dist/api.cjs', 'dist/api-core.js', 'dist/api.mjs', 'dist/api.d.ts', 'dist/api.d.cts',
-    'dist/api.d.mts', 'dist/tsmacs.cjs', 'dist/tsmacs-core.js', 'dist/tsmacs-core-cold.js', 'dist/tsmacs.pdmp', 'dist/DOC', 'lisp/loadup.el', 'lisp/subr.el',
+    'dist/api.d.mts', 'dist/tsmacs.cjs', 'dist/tsmacs-core.js', 'dist/tsmacs.pdmp', 'dist/DOC', 'lisp/loadup.el', 'lisp/subr.el',
     'etc/charprop.txt', 'etc/ucs-names.txt', 'etc/category-docs.txt'])
     assert.ok(files.includes(need), `the package lacks ${need}`);
   // Every file has a reason to be there: the API, the CLI and its image, the Lisp library, the data files, the docs npm always ships.
-  const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(api\.(cjs|mjs|d\.ts|d\.cts|d\.mts)|api-core\.js|tsmacs\.(cjs|mjs|pdmp)|tsmacs-core\.(js|bun\.cjs|bun\.cjs\.jsc)|tsmacs-core-cold\.js|DOC)|lisp\/[^/]+\.elc?|etc\/[^/]+\.txt)$/;
+  const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(api\.(cjs|mjs|d\.ts|d\.cts|d\.mts)|api-core\.js|tsmacs\.(cjs|mjs|pdmp)|tsmacs-core\.(js|bun\.cjs|bun\.cjs\.jsc)|DOC)|lisp\/[^/]+\.elc?|etc\/[^/]+\.txt)$/;
   for (const f of files) assert.match(f, allowed, `the package should not hold ${f}`);
   // Bun's module and its bytecode (scripts/build-hosts.mjs, built wherever Bun is installed, as it is
   // for the tests): Bun checks the bytecode against its version and the source, not the file's times,

@@ -81,7 +81,7 @@ console.log(JSON.stringify({ sum: emacs.eval('(+ 1 2)'), list: emacs.eval('(list
 function install(): string {
   const root = mkdtempSync(join(tmpdir(), 'tsmacs-hosts-'));
   mkdirSync(join(root, 'dist'));
-  for (const f of ['tsmacs.cjs', 'tsmacs-core.js', 'tsmacs-core-cold.js', 'tsmacs-core.jsc', 'tsmacs-core.bun.cjs', 'tsmacs-core.bun.cjs.jsc', 'tsmacs.pdmp', 'DOC']) {
+  for (const f of ['tsmacs.cjs', 'tsmacs-core.js', 'tsmacs-core.jsc', 'tsmacs-core.bun.cjs', 'tsmacs-core.bun.cjs.jsc', 'tsmacs.pdmp', 'DOC']) {
     assert.ok(existsSync(join(repoRoot, 'dist', f)), `dist/${f} is missing: \`npm run build\` makes it (scripts/build-hosts.mjs for Bun's)`);
     cpSync(join(repoRoot, 'dist', f), join(root, 'dist', f), { preserveTimestamps: true });
   }

@@ -15,7 +15,7 @@ import '../src/emacs/all.ts';
 import { PRIMITIVES, sortBuiltinTables } from '../src/core/subr.ts';
 
 const dist = join(repoRoot, 'dist');
-const FILES = ['tsmacs.cjs', 'tsmacs-core.js', 'tsmacs-core-cold.js', 'tsmacs-core.jsc', 'tsmacs.pdmp', 'DOC'];
+const FILES = ['tsmacs.cjs', 'tsmacs-core.js', 'tsmacs-core.jsc', 'tsmacs.pdmp', 'DOC'];
 
 /** A fresh install: a copy of dist/ (without the files named in LEAVE_OUT) and a link to lisp/. */
 function install(leaveOut: string[] = []): string {
@@ -289,45 +289,5 @@ test('a missing DOC file gives GNU\'s answer; a damaged one, or another build\'s
     assert.equal(caught.err, '', what);
     assert.match(caught.out, /^\(error The documentation file .*DOC is damaged or belongs to another build; rebuild with: npm run build\)$/, what);
     rmSync(root, { recursive: true });
-  }
-});
-
-test('the cold bodies (scripts/cold-split.mjs): out of the bundle, made at first call, and a missing or foreign cold file is a clear message', () => {
-  const bundle = readFileSync(join(dist, 'tsmacs-core.js'), 'latin1');
-  const cold = readFileSync(join(dist, 'tsmacs-core-cold.js'), 'latin1');
-  const head = /^\/\/ tsmacs cold [0-9a-f]{16}\n/.exec(cold);
-  assert.ok(head, 'the cold file names its build');
-  assert.ok(bundle.includes(JSON.stringify(head[0]).slice(0, -3)), 'the bundle holds the same build token');
-  const stubs = bundle.match(/eval\(__zt\(\d+,\d+\)\)/g) ?? [];
-  assert.ok(stubs.length > 200, `${stubs.length} stubs`);
-  assert.ok(cold.length > 200000 && bundle.length + cold.length > 800000, 'about a third of the text moved');
-  // Each stub's text in the cold file is one function expression of the stub's name.
-  for (const m of bundle.matchAll(/function (\w+)\([\w,]*\)\{return\(\1=__zf\.get\((\d+)\)\?\?__z\(\2,eval\(__zt\(\2,(\d+)\)\)\)\)\.apply/g)) {
-    const text = cold.slice(head[0].length + Number(m[2]), head[0].length + Number(m[2]) + Number(m[3]));
-    assert.ok(text.startsWith(`(function ${m[1]}(`) && text.endsWith('})'), `${m[1]}: ${text.slice(0, 40)}`);
-  }
-  // Cold code works: primitives of lazy groups (md5, json, logcount), called twice each (the
-  // second through the real function), and a program that calls many rare ones.
-  const root = install();
-  try {
-    const form = '(princ (list (md5 "a") (md5 "b") (json-serialize [1 2]) (json-serialize [3]) (logcount 255) (string-distance "kitten" "sitting") ' +
-      '(format-time-string "%Y" 0 t) (file-name-sans-versions "a.el~") (char-width ?a)))';
-    const good = run(root, ['--batch', '--eval', form]);
-    assert.equal(good.err, '');
-    assert.equal(good.out, '(0cc175b9c0f1b6a831c399e269772661 92eb5ffee6ae2fec3ad71c777531578f [1,2] [3] 8 3 1970 a.el 1)');
-    // A bare start reads nothing of the cold file, so runs without it.
-    rmSync(join(root, 'dist', 'tsmacs-core-cold.js'));
-    assert.deepEqual(run(root, ['--batch', '--eval', '(kill-emacs 3)']).code, 3);
-    const missing = run(root, ['--batch', '--eval', form]);
-    assert.equal(missing.code, 1);
-    assert.equal(missing.out, '');
-    assert.equal(missing.err, `tsmacs: ${join(root, 'dist', 'tsmacs-core-cold.js')} is missing or not this build's: rebuild or reinstall\n`);
-    // Another build's cold file (its token differs): refused the same way, never evaluated.
-    writeFileSync(join(root, 'dist', 'tsmacs-core-cold.js'), cold.replace(/^\/\/ tsmacs cold [0-9a-f]/, (s) => s.slice(0, -1) + (s.endsWith('0') ? '1' : '0')), 'latin1');
-    const foreign = run(root, ['--batch', '--eval', form]);
-    assert.equal(foreign.code, 1);
-    assert.match(foreign.err, /^tsmacs: .* is missing or not this build's: rebuild or reinstall\n$/);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
   }
 });

@@ -37,8 +37,7 @@ test('the built CLI calls primitives of many lazily made groups as GNU answers',
 
 test('the bundle makes its primitives lazily, and a primitive first called in a second runtime works in both', () => {
   // The transform ran: the minified bundle calls DEFUN's lazy form for most primitives.
-  // (With the cold bodies that scripts/cold-split.mjs moved to their own file.)
-  const bundle = readFileSync(join(dist, 'tsmacs-core.js'), 'latin1') + readFileSync(join(dist, 'tsmacs-core-cold.js'), 'latin1');
+  const bundle = readFileSync(join(dist, 'tsmacs-core.js'), 'latin1');
   assert.ok(/if\(\w+!==void 0\)return \w+;/.test(bundle), 'no lazily made group in the bundle');
   const script = `const { Emacs } = require(${JSON.stringify(join(dist, 'api.cjs'))});
 (async () => {

@@ -58,7 +58,7 @@ test('npm run build:sea makes an executable that runs as dist/tsmacs.cjs does', 
     // One unpacked installation, with the image inside, and the launcher's code cache written there.
     const unpacked = readdirSync(join(cache, 'tsmacs'));
     assert.equal(unpacked.length, 1, unpacked.join(' '));
-    for (const f of ['tsmacs.cjs', 'tsmacs-core.js', 'tsmacs-core-cold.js', 'tsmacs-core.jsc', 'tsmacs.pdmp', 'DOC'])
+    for (const f of ['tsmacs.cjs', 'tsmacs-core.js', 'tsmacs-core.jsc', 'tsmacs.pdmp', 'DOC'])
       assert.ok(existsSync(join(cache, 'tsmacs', unpacked[0]!, 'dist', f)), f);
     const image = run(exe, ['--batch', '--eval', '(princ (cdr (assq (quote dump-file-name) (pdumper-stats))))'], env);
     assert.equal(image.stdout, join(cache, 'tsmacs', unpacked[0]!, 'dist', 'tsmacs.pdmp'));
