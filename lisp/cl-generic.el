@@ -441,6 +441,21 @@ specializers that methods of GENERIC have at that position."
 (defun cl--generic-dispatcher (name generic) "A function that calls the methods of the generic NAME that fit its arguments.
 GENERIC is NAME's generic object, whose methods must not change while
 the function is in use: a new method gets a new dispatcher."
+  (let ((methods (aref generic 3)))
+    (if (or (null methods)
+            (and (null (cdr methods))
+                 (null (cl--generic-any (lambda (spec) (not (eq spec t)))
+                                        (aref (car methods) 1)))))
+        ;; No method yet, or a lone one whose every specializer is `t' (a
+        ;; `cl-defgeneric' with its default body, just loaded): it fits every
+        ;; call, so combining it alone is the whole dispatch, as the last case
+        ;; below finds after planning, sorting and caching for nothing.
+        (tsmacs--setup-call #'cl--generic-combine name methods)
+      (cl--generic-dispatch-by-plan name generic))))
+
+(defun cl--generic-dispatch-by-plan (name generic) "The dispatcher of NAME for GENERIC when its methods need looking at.
+That is, when it has several methods or one with some specializer other
+than `t'; see `cl--generic-dispatcher'."
   (let* ((plan (cl--generic-plan generic))
          (needed (car plan))
          (positions (cdr plan))
