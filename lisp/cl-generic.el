@@ -400,12 +400,26 @@ Its arity is that of GNU's compiled dispatchers: `func-arity' gives
 \(NEEDED . many), and a call with fewer arguments reports (NEEDED . NEEDED)."
   (if (zerop needed)
       inner
-    (let ((params (mapcar (lambda (i) (intern (format "arg%d" i)))
-                          (number-sequence 0 (1- needed)))))
-      ;; The bare symbol in the environment marks the closure as standing
-      ;; for a compiled function (see `func-arity' and the arity error).
-      (eval `(lambda (,@params &rest more) (apply inner ,@params more))
-            (list (cons 'inner inner) 'internal--compiled-arity t)))))
+    ;; The bare symbol in the environment marks the closure as standing
+    ;; for a compiled function (see `func-arity' and the arity error).
+    (eval (cl--generic-arity-form needed)
+          (list (cons 'inner inner) 'internal--compiled-arity t))))
+
+(defvar cl--generic-arity-forms (make-vector 8 nil) "The `function' forms that `cl--generic-with-arity' has made, by NEEDED.
+One form per count, so that the closures made from it share one lambda
+body, which the evaluator then compiles once for all of them.")
+
+(defun cl--generic-arity-form (needed) "The form whose value is a closure taking NEEDED arguments and more, applying `inner' to them all."
+  (let ((known (and (< needed (length cl--generic-arity-forms))
+                    (aref cl--generic-arity-forms needed))))
+    (or known
+        (let* ((params (mapcar (lambda (i) (intern (format "arg%d" i)))
+                               (number-sequence 0 (1- needed))))
+               (form `(function (lambda (,@params &rest more)
+                                  (apply inner ,@params more)))))
+          (when (< needed (length cl--generic-arity-forms))
+            (aset cl--generic-arity-forms needed form))
+          form))))
 
 (defun cl--generic-lookup (name generic positions cache args) "The effective method of NAME for ARGS, kept in CACHE.
 GENERIC is NAME's generic object, POSITIONS the dispatched positions
