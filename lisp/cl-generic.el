@@ -400,12 +400,26 @@ Its arity is that of GNU's compiled dispatchers: `func-arity' gives
 \(NEEDED . many), and a call with fewer arguments reports (NEEDED . NEEDED)."
   (if (zerop needed)
       inner
-    (let ((params (mapcar (lambda (i) (intern (format "arg%d" i)))
-                          (number-sequence 0 (1- needed)))))
-      ;; The bare symbol in the environment marks the closure as standing
-      ;; for a compiled function (see `func-arity' and the arity error).
-      (eval `(lambda (,@params &rest more) (apply inner ,@params more))
-            (list (cons 'inner inner) 'internal--compiled-arity t)))))
+    ;; The bare symbol in the environment marks the closure as standing
+    ;; for a compiled function (see `func-arity' and the arity error).
+    (eval (cl--generic-arity-form needed)
+          (list (cons 'inner inner) 'internal--compiled-arity t))))
+
+(defvar cl--generic-arity-forms (make-vector 8 nil) "The `function' forms that `cl--generic-with-arity' has made, by NEEDED.
+One form per count, so that the closures made from it share one lambda
+body, which the evaluator then compiles once for all of them.")
+
+(defun cl--generic-arity-form (needed) "The form whose value is a closure taking NEEDED arguments and more, applying `inner' to them all."
+  (let ((known (and (< needed (length cl--generic-arity-forms))
+                    (aref cl--generic-arity-forms needed))))
+    (or known
+        (let* ((params (mapcar (lambda (i) (intern (format "arg%d" i)))
+                               (number-sequence 0 (1- needed))))
+               (form `(function (lambda (,@params &rest more)
+                                  (apply inner ,@params more)))))
+          (when (< needed (length cl--generic-arity-forms))
+            (aset cl--generic-arity-forms needed form))
+          form))))
 
 (defun cl--generic-lookup (name generic positions cache args) "The effective method of NAME for ARGS, kept in CACHE.
 GENERIC is NAME's generic object, POSITIONS the dispatched positions
@@ -441,6 +455,21 @@ specializers that methods of GENERIC have at that position."
 (defun cl--generic-dispatcher (name generic) "A function that calls the methods of the generic NAME that fit its arguments.
 GENERIC is NAME's generic object, whose methods must not change while
 the function is in use: a new method gets a new dispatcher."
+  (let ((methods (aref generic 3)))
+    (if (or (null methods)
+            (and (null (cdr methods))
+                 (null (cl--generic-any (lambda (spec) (not (eq spec t)))
+                                        (aref (car methods) 1)))))
+        ;; No method yet, or a lone one whose every specializer is `t' (a
+        ;; `cl-defgeneric' with its default body, just loaded): it fits every
+        ;; call, so combining it alone is the whole dispatch, as the last case
+        ;; below finds after planning, sorting and caching for nothing.
+        (tsmacs--setup-call #'cl--generic-combine name methods)
+      (cl--generic-dispatch-by-plan name generic))))
+
+(defun cl--generic-dispatch-by-plan (name generic) "The dispatcher of NAME for GENERIC when its methods need looking at.
+That is, when it has several methods or one with some specializer other
+than `t'; see `cl--generic-dispatcher'."
   (let* ((plan (cl--generic-plan generic))
          (needed (car plan))
          (positions (cdr plan))
