@@ -1862,3 +1862,10 @@ Without an XML mode in this system, Conf mode."
 
 ;; This file is what GNU calls loaddefs.el: the autoloads every session starts with.
 (provide 'loaddefs)
+;; The help text at point (help-at-pt.el).
+(dolist (name '(display-local-help help-at-pt-set-timer help-at-pt-cancel-timer scan-buf-next-region
+                scan-buf-previous-region))
+  (autoload name "help-at-pt" nil t))
+(dolist (name '(help-at-pt-string help-at-pt-kbd-string scan-buf-move-to-region)) (autoload name "help-at-pt"))
+(defvar help-at-pt-display-when-idle 'never "When the idle timer of help-at-pt.el shows the help at point: t, a list of properties, or `never'.")
+(custom-autoload 'help-at-pt-display-when-idle "help-at-pt" nil)
