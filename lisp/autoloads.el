@@ -1869,3 +1869,11 @@ Without an XML mode in this system, Conf mode."
 (dolist (name '(help-at-pt-string help-at-pt-kbd-string scan-buf-move-to-region)) (autoload name "help-at-pt"))
 (defvar help-at-pt-display-when-idle 'never "When the idle timer of help-at-pt.el shows the help at point: t, a list of properties, or `never'.")
 (custom-autoload 'help-at-pt-display-when-idle "help-at-pt" nil)
+;; Mode-line mouse commands, selective display, event positions and the
+;; syntax describer (display-odds.el; GNU preloads them).
+(dolist (name '(mode-line-toggle-read-only mode-line-toggle-modified mode-line-widen mode-line-next-buffer
+                mode-line-previous-buffer mode-line-bury-buffer mode-line-change-eol set-selective-display))
+  (autoload name "display-odds" nil t))
+(defvar max-mini-window-height 0.25 "The echo area's greatest height: a float is a share of the frame's height, an integer lines.")
+(dolist (name '(max-mini-window-lines posn-col-row posn-set-point internal-describe-syntax-value))
+  (autoload name "display-odds"))
