@@ -1877,3 +1877,7 @@ Without an XML mode in this system, Conf mode."
 (defvar max-mini-window-height 0.25 "The echo area's greatest height: a float is a share of the frame's height, an integer lines.")
 (dolist (name '(max-mini-window-lines posn-col-row posn-set-point internal-describe-syntax-value))
   (autoload name "display-odds"))
+;; A temporary file made through the file primitives (files-odds.el), and
+;; `start-kbd-macro' under its second name (kbd-macro.el).
+(autoload 'files--make-magic-temp-file "files-odds")
+(autoload 'defining-kbd-macro "kbd-macro" nil t)
