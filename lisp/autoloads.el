@@ -1875,7 +1875,8 @@ Without an XML mode in this system, Conf mode."
                 mode-line-previous-buffer mode-line-bury-buffer mode-line-change-eol set-selective-display))
   (autoload name "display-odds" nil t))
 (defvar max-mini-window-height 0.25 "The echo area's greatest height: a float is a share of the frame's height, an integer lines.")
-(dolist (name '(max-mini-window-lines posn-col-row posn-set-point internal-describe-syntax-value))
+(dolist (name '(max-mini-window-lines posn-col-row posn-set-point internal-describe-syntax-value
+                read-password--hide-password))
   (autoload name "display-odds"))
 ;; A temporary file made through the file primitives (files-odds.el), and
 ;; `start-kbd-macro' under its second name (kbd-macro.el).

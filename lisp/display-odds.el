@@ -98,6 +98,17 @@ They count in the frame's default character size."
     (if (windowp window) (select-window window))
     (goto-char pos)))
 
+;;;; Hiding a password as it is typed (subr.el's `read-passwd' runs this after each command).
+
+(defun read-password--hide-password () "Show each character of the minibuffer's input as `read-hide-char' (or `*').
+Every character gets a `display' property of its own, a fresh string."
+  (let ((shown (or read-hide-char ?*)))
+    (save-excursion
+      (goto-char (minibuffer-prompt-end))
+      (while (< (point) (point-max))
+        (put-text-property (point) (1+ (point)) 'display (string shown))
+        (forward-char 1)))))
+
 ;;;; One syntax descriptor in words (syntax.c; `describe-syntax' uses it).
 
 (defconst display-odds--syntax-classes

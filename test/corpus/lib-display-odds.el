@@ -21,3 +21,8 @@
 (with-temp-buffer (insert "abcdef") (switch-to-buffer (current-buffer)) (list (posn-set-point (list (selected-window) 3 '(10 . 20) 0 nil 3 '(3 . 4) nil '(0 . 0) '(1 . 1))) (point) (posn-set-point (list (selected-window) 'mode-line '(10 . 20) 0 nil 2 '(3 . 4) nil '(0 . 0) '(1 . 1))) (point) (posn-set-point (list (selected-window) 5 '(10 . 20) 0)) (point) (condition-case e (posn-set-point nil) (error e)) (point)))
 (with-temp-buffer (mapcar (lambda (s) (erase-buffer) (list (internal-describe-syntax-value s) (buffer-string))) (append (mapcar #'string-to-syntax '("w" ". 12" "()" "\" " "< b" "> bn" "_ p" "|" "!" "@" "$" "/" "'" "\\" "-" ". 1234" ". c" "()1" ". 1b" ". 2bnp" "< bnc" ". p1" "w p" ". n" ". cb" ")(4bc" "(] 1234bcnp")) '((1 . 40) (0 . 97) (13) (21) (16) (-1) (1 . "x") (1048576) (524289) (8388609) (16777217) (1.5) "x" [1] foo nil (99) (x)))))
 (with-temp-buffer (insert "ab") (goto-char 2) (internal-describe-syntax-value '(2)) (list (buffer-string) (point)))
+(with-temp-buffer (insert "secret") (list (read-password--hide-password) (buffer-string) (point)))
+(with-temp-buffer (insert "secret") (goto-char 3) (let ((read-hide-char ?#)) (list (read-password--hide-password) (buffer-string) (point))))
+(with-temp-buffer (insert "ab\ncd") (list (read-password--hide-password) (buffer-string) (let ((s (buffer-string))) (eq (get-text-property 0 'display s) (get-text-property 1 'display s)))))
+(with-temp-buffer (list (read-password--hide-password) (buffer-string) read-hide-char (func-arity 'read-password--hide-password)))
+(with-temp-buffer (insert "xy") (narrow-to-region 2 3) (list (read-password--hide-password) (progn (widen) (buffer-string))))
