@@ -1862,3 +1862,23 @@ Without an XML mode in this system, Conf mode."
 
 ;; This file is what GNU calls loaddefs.el: the autoloads every session starts with.
 (provide 'loaddefs)
+;; The help text at point (help-at-pt.el).
+(dolist (name '(display-local-help help-at-pt-set-timer help-at-pt-cancel-timer scan-buf-next-region
+                scan-buf-previous-region))
+  (autoload name "help-at-pt" nil t))
+(dolist (name '(help-at-pt-string help-at-pt-kbd-string scan-buf-move-to-region)) (autoload name "help-at-pt"))
+(defvar help-at-pt-display-when-idle 'never "When the idle timer of help-at-pt.el shows the help at point: t, a list of properties, or `never'.")
+(custom-autoload 'help-at-pt-display-when-idle "help-at-pt" nil)
+;; Mode-line mouse commands, selective display, event positions and the
+;; syntax describer (display-odds.el; GNU preloads them).
+(dolist (name '(mode-line-toggle-read-only mode-line-toggle-modified mode-line-widen mode-line-next-buffer
+                mode-line-previous-buffer mode-line-bury-buffer mode-line-change-eol set-selective-display))
+  (autoload name "display-odds" nil t))
+(defvar max-mini-window-height 0.25 "The echo area's greatest height: a float is a share of the frame's height, an integer lines.")
+(dolist (name '(max-mini-window-lines posn-col-row posn-set-point internal-describe-syntax-value
+                read-password--hide-password))
+  (autoload name "display-odds"))
+;; A temporary file made through the file primitives (files-odds.el), and
+;; `start-kbd-macro' under its second name (kbd-macro.el).
+(autoload 'files--make-magic-temp-file "files-odds")
+(autoload 'defining-kbd-macro "kbd-macro" nil t)

@@ -85,4 +85,23 @@ Names keep their quoting; substituting in one changes nothing."
 
 (provide 'files-odds)
 
+
+(defun files--make-magic-temp-file (absolute-prefix &optional dir-flag suffix text) "Create a fresh file named ABSOLUTE-PREFIX, six random characters and SUFFIX; give its name.
+The name is expanded (where a file name handler may take part) and the
+file primitives make it there.  DIR-FLAG makes a directory instead; a file holds TEXT (or nothing).
+Only the owner gets access.  A name taken meanwhile means another try."
+  (let ((made nil))
+    (with-file-modes #o700
+      (while (not made)
+        (let* ((name (concat (make-temp-name absolute-prefix) suffix))
+               (where (expand-file-name name)))
+          (condition-case nil
+              (progn
+                (if dir-flag
+                    (make-directory where)
+                  (write-region (or text "") nil where nil 'silent nil 'excl))
+                (setq made name))
+            (file-already-exists nil)))))
+    made))
+
 ;;; files-odds.el ends here

@@ -92,6 +92,9 @@ Appending runs the last macro first, unless NO-EXEC."
         defining-kbd-macro t)
   nil)
 
+;; GNU's C names one function both ways: the same object under a second name.
+(defalias 'defining-kbd-macro (symbol-function 'start-kbd-macro))
+
 (defun end-kbd-macro (&optional repeat loopfunc) "Stop recording the keyboard macro and make it `last-kbd-macro'.
 REPEAT (a prefix argument) runs it REPEAT - 1 more times, or with 0
 until LOOPFUNC (or an error) stops it."

@@ -25,7 +25,7 @@ import { call1, call2, findSymbolValue, funcall, specbind, unbindTo } from './ev
 import { bufferp, currentBuffer, getBuffer, getBufferCreate, onKillBuffer, saveCurrentBuffer } from './buffer.ts';
 import { markerBuffer } from './marker.ts';
 import { registerPvecPrinter } from './print.ts';
-import { threadSwitch } from './thread.ts';
+import { checkThread, currentThread, mainThread, threadEnded, threadSwitch } from './thread.ts';
 import { expandFileName, unquote } from './fileio.ts';
 
 export const PROC_NAME = 0;
@@ -50,7 +50,10 @@ export const PROC_STOPPED_OUTPUT = 18; // t: set-process-filter t stopped readin
 export const PROC_INHERIT_CODING = 19; // t: the buffer's coding systems follow the process's decoding
 export const PROC_CONTACT = 20; // a network process's contact plist (process-contact)
 export const PROC_EVENT = 21; // the event string its sentinel hears next, when the status alone does not say it
-const PROC_SLOTS = 22;
+// The thread it is locked to (only that one reads its output), or nil; t stands for the main
+// thread, which is a new object in each session, so that a dumped process refers to no thread.
+export const PROC_THREAD = 22;
+const PROC_SLOTS = 23;
 
 const G_PROCESS_LIST = DEFGLOBAL('process-list');
 
@@ -197,6 +200,7 @@ export function newProcess(rt: Runtime, name: string, type: number): number {
   aset(rt, p, PROC_FILTER, Qinternal_default_process_filter);
   aset(rt, p, PROC_SENTINEL, Qinternal_default_process_sentinel);
   aset(rt, p, PROC_MARK, funcall(rt, intern(rt, 'make-marker'), []));
+  aset(rt, p, PROC_THREAD, lockValue(rt, currentThread(rt)));
   rt.globals[G_PROCESS_LIST] = cons(rt, p, processList(rt));
   rt.sp = sp;
   return p;
@@ -543,6 +547,21 @@ interface WaitOptions {
   anyEvent: boolean;
 }
 
+/** Whether the running thread may read the events of process P (undefined: no process): it is not locked to another thread still alive. */
+function readableHere(rt: Runtime, p: number | undefined): boolean {
+  if (p === undefined) return true;
+  const th = lockedThread(rt, p);
+  return th === Qnil || th === currentThread(rt) || threadEnded(rt, th);
+}
+
+/** What PROC_THREAD holds for a lock to THREAD: t for the main thread. */
+const lockValue = (rt: Runtime, thread: number): number => (thread !== Qnil && thread === mainThread(rt) ? Qt : thread);
+/** The thread process P is locked to, or nil. */
+function lockedThread(rt: Runtime, p: number): number {
+  const th = aref(rt, p, PROC_THREAD);
+  return th === Qt ? mainThread(rt) : th;
+}
+
 /** GNU's wait_reading_process_output for batch: returns whether output came from the process waited for (or any). */
 export function waitReading(rt: Runtime, o: WaitOptions): boolean {
   // Waiting lets other Lisp threads run, as in GNU.
@@ -568,12 +587,14 @@ export function waitReading(rt: Runtime, o: WaitOptions): boolean {
       if (o.anyEvent && o.until === Infinity && ms === Infinity && processList(rt) === Qnil) break;
       let events: HostChildEvent[] = [];
       if (st.deferred.length) {
-        if (o.justThisOne === Qnil || o.proc === Qnil) events = st.deferred.splice(0);
-        else {
-          const mine = (e: HostChildEvent): boolean => st.byHandle.get(e.id) === o.proc;
-          events = st.deferred.filter(mine);
-          st.deferred = st.deferred.filter((e) => !mine(e));
-        }
+        // Kept events this thread may read: not another live thread's locked process's, and
+        // with JUST-THIS-ONE only the awaited process's.
+        const takes = (e: HostChildEvent): boolean => {
+          const owner = st.byHandle.get(e.id);
+          return readableHere(rt, owner) && (o.justThisOne === Qnil || o.proc === Qnil || owner === o.proc);
+        };
+        events = st.deferred.filter(takes);
+        st.deferred = st.deferred.filter((e) => !takes(e));
       }
       if (events.length) {
         // Kept events first; new ones are read on the next round.
@@ -587,7 +608,7 @@ export function waitReading(rt: Runtime, o: WaitOptions): boolean {
       }
       for (const ev of events) {
         const owner = st.byHandle.get(ev.id);
-        if (o.justThisOne !== Qnil && o.proc !== Qnil && owner !== o.proc) {
+        if ((o.justThisOne !== Qnil && o.proc !== Qnil && owner !== o.proc) || !readableHere(rt, owner)) {
           st.deferred.push(ev);
           continue;
         }
@@ -876,6 +897,15 @@ DEFUN('process-buffer', 1, 1, 'Give the buffer of PROCESS, or nil.', (rt, p: num
 DEFUN('process-mark', 1, 1, 'Give the marker at which output of PROCESS is inserted by default.', (rt, p: number) => aref(rt, checkProcess(rt, p), PROC_MARK));
 DEFUN('process-filter', 1, 1, 'Give the filter function of PROCESS.', (rt, p: number) => aref(rt, checkProcess(rt, p), PROC_FILTER));
 DEFUN('process-sentinel', 1, 1, 'Give the sentinel function of PROCESS.', (rt, p: number) => aref(rt, checkProcess(rt, p), PROC_SENTINEL));
+DEFUN('process-thread', 1, 1, 'Give the thread PROCESS is locked to (only that thread reads its output), or nil when it is not locked.',
+  (rt, p: number) => lockedThread(rt, checkProcess(rt, p)));
+DEFUN('set-process-thread', 2, 2, 'Lock PROCESS to THREAD, so that only THREAD reads its output; nil unlocks it. Give THREAD.',
+  (rt, p: number, th: number) => {
+    checkProcess(rt, p);
+    if (th !== Qnil) checkThread(rt, th);
+    aset(rt, p, PROC_THREAD, lockValue(rt, th));
+    return th;
+  });
 DEFUN('process-plist', 1, 1, 'Give the property list of PROCESS.', (rt, p: number) => aref(rt, checkProcess(rt, p), PROC_PLIST));
 DEFUN('set-process-plist', 2, 2, 'Make PLIST the property list of PROCESS.', (rt, p: number, plist: number) => {
   checkProcess(rt, p);

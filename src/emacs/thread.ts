@@ -75,7 +75,7 @@ DEFVAR('main-thread', () => Qnil, 'The thread Emacs started in, the one that rea
 const num = (rt: Runtime, obj: number, slot: number): number => fixnumValue(aref(rt, obj, slot));
 const isThread = (rt: Runtime, x: number): boolean => isPvec(rt, x, PVEC_THREAD);
 
-function checkThread(rt: Runtime, x: number): number {
+export function checkThread(rt: Runtime, x: number): number {
   if (!isThread(rt, x)) wrongTypeArgument(rt, Qthreadp, x);
   return x;
 }
@@ -93,7 +93,10 @@ function checkName(rt: Runtime, name: number): number {
 }
 
 export const currentThread = (rt: Runtime): number => rt.globals[G_CURRENT_THREAD]!;
-const mainThread = (rt: Runtime): number => {
+/** Whether THREAD (a thread object) has ended. */
+export const threadEnded = (rt: Runtime, th: number): boolean => num(rt, th, TH_STATE) === TS_DEAD;
+/** This session's main thread: the first of the thread list. */
+export const mainThread = (rt: Runtime): number => {
   let l = rt.globals[G_THREADS]!;
   return consp(l) ? xcar(rt, l) : Qnil;
 };
