@@ -111,4 +111,50 @@ the machine's name when that is nil)."
   :type 'string
   :group 'mail)
 
+;;;; What GNU's start-up (startup.el) leaves bound.  Batch start-up reads no
+;; init file and shows no screen, and the hooks below run, as in GNU batch,
+;; before the first command-line action: no action can add to them in
+;; time, so tsmacs does not run them.  The options are bound for the
+;; programs that read or bind them (docs/cli.md).
+
+(defvar before-init-hook nil "Functions run before the init files are read.")
+;; GNU's value holds what Tramp's archive support adds there (the image runs it itself).
+(defvar after-init-hook '(tramp-register-archive-file-name-handler) "Functions run once the init files have been read.")
+(defvar emacs-startup-hook nil "Functions run at the end of start-up, after the command line is handled.")
+(defvar term-setup-hook nil "Functions run after the terminal is set up, late in start-up.")
+(defvar window-setup-hook nil "Functions run once the initial frame is ready, at the very end of start-up.")
+(defvar inhibit-startup-hooks nil "Non-nil means start-up skips `after-init-hook' and the hooks that follow.")
+(defvar command-line-processed t "Non-nil once the command line has been handled at start-up.")
+(defvaralias 'argv 'command-line-args-left)
+(defvar early-init-file nil "The early init file that was read, or nil when none was.")
+(defvar init-file-debug nil "Non-nil when Emacs was started with --debug-init.")
+(defvar init-file-had-error nil "Non-nil when reading the init file signalled an error.")
+(defvar keyboard-type nil "The keyboard type given by the windowing system; nil when there is none.")
+(defvar emacs-basic-display nil "Non-nil when Emacs was started with --basic-display.")
+(defvar no-blinking-cursor nil "Non-nil when Emacs was started with --no-blinking-cursor.")
+(defvar normal-top-level-add-subdirs-inode-list nil "Used while the subdirectories of a load-path directory are listed at start-up.")
+(defvar pure-space-overflow nil "Non-nil when the preloaded Lisp did not fit in pure space (never, in tsmacs).")
+(defvar startup-screen-inhibit-startup-screen nil "Set from the start-up screen's check box, to save as `inhibit-startup-screen'.")
+(defvar startup--xdg-config-default "~/.config/emacs/" "The XDG place for the user's Emacs directory when nothing better is found.")
+(defvar tty-long-option-alist '(("--name" . "-name") ("--title" . "-T") ("--reverse-video" . "-reverse")
+                                ("--foreground-color" . "-fg") ("--background-color" . "-bg") ("--color" . "-color"))
+  "The long terminal options, each with the short one it stands for.")
+
+;; User options: none acts in batch, where Emacs shows no start-up screen and
+;; visits no initial buffer.
+(defvar inhibit-startup-screen nil "Non-nil means no start-up screen is shown.")
+;; Its standard value is nil, but batch start-up, the only kind tsmacs has,
+;; leaves it t, as GNU's does.
+(put 'inhibit-startup-screen 'standard-value '(nil))
+(setq inhibit-startup-screen t)
+(defvaralias 'inhibit-splash-screen 'inhibit-startup-screen)
+(defvaralias 'inhibit-startup-message 'inhibit-startup-screen)
+(defvar inhibit-startup-echo-area-message nil "A login name: for that user, no welcome message in the echo area.")
+(defvar inhibit-startup-buffer-menu nil "Non-nil means visiting many files from the command line lists no buffers.")
+(defvar inhibit-default-init nil "Non-nil means the default.el library is not loaded at start-up.")
+(defvar initial-buffer-choice nil "The buffer shown after start-up: nil for the start-up screen, t for *scratch*, a file name or a function.")
+(defvar initial-major-mode 'lisp-interaction-mode "The major mode of the *scratch* buffer made at start-up.")
+(defvar fancy-splash-image nil "An image file to show on the start-up screen in place of the standard one, or nil.")
+(defvar site-run-file nil "The site-wide start-up library loaded before the init file, or nil.")
+
 (provide 'command-args)

@@ -1339,4 +1339,85 @@ the CDPATH environment variable, or just the current directory.")
                  "No such directory: %s")
                dir)))))
 
+;;;; More of the variables GNU's files.el has bound at start-up, for the
+;; programs that read or bind them; those the file commands here do not
+;; consult yet are listed in docs/files.md.
+
+(defvar abbreviated-home-dir nil "A regexp matching the home directory at the start of a name, set by `abbreviate-file-name'.")
+(defvar auto-mode-interpreter-regexp "#![ \t]?\\([^ \t\n]*/bin/env[ \t]\\)?\\([^ \t\n]+\\)"
+  "A regexp matching a #! line: group 2 is the interpreter that picks the major mode.")
+(defvar file-auto-mode-skip "^\\(#!\\|'\\\\\"\\)" "A regexp for a first line the -*- mode search looks past.")
+(defvar file-name-invalid-regexp "[\0]" "A regexp matching what may not appear in a file name.")
+(defvar file-name-version-regexp "\\(?:~\\|\\.~[-[:alnum:]:#@^._]+\\(?:~[[:digit:]]+\\)?~\\)"
+  "A regexp matching the backup or version suffix of a file name.")
+(defvar hack-local-variable-regexp "[ \t]*\\([^][;\"'?()\\ \t\n]+\\)[ \t]*:[ \t]*"
+  "A regexp matching the start of a local-variables line: group 1 is the variable.")
+(defvar inhibit-local-variables-suffixes
+  '("\\.zst\\'" "\\.dz\\'" "\\.xz\\'" "\\.lzma\\'" "\\.lz\\'" "\\.g?z\\'" "\\.bz2\\'" "\\.Z\\'")
+  "Suffixes of the files whose local variables and modes are not looked for.")
+(defvaralias 'inhibit-first-line-modes-suffixes 'inhibit-local-variables-suffixes)
+(defvar inhibit-local-variables-ignore-case t "Non-nil means `inhibit-local-variables-suffixes' match whatever the case.")
+(defvar insert-directory-ls-version 'unknown "The version of `ls' in use, or `unknown' before it is known.")
+(defvar local-enable-local-variables t "A buffer's own `enable-local-variables'.")
+(defvar buffer-file-numbers-unique t "Non-nil means two files with the same inode and device numbers are one file.")
+(defvaralias 'find-file-not-found-hooks 'find-file-not-found-functions)
+(defvaralias 'find-file-hooks 'find-file-hook)
+(defvaralias 'write-file-hooks 'write-file-functions)
+(defvar local-write-file-hooks nil "An old name of `write-file-functions' with a local value.")
+(make-variable-buffer-local 'local-write-file-hooks)
+(put 'local-write-file-hooks 'permanent-local t)
+(defvaralias 'write-contents-hooks 'write-contents-functions)
+(defvar buffer-file-read-only nil "Non-nil if the visited file could not be written when it was visited.")
+(make-variable-buffer-local 'buffer-file-read-only)
+(defvar buffer-save-without-query nil "Non-nil means this buffer is saved by `save-some-buffers' without asking.")
+(make-variable-buffer-local 'buffer-save-without-query)
+(defvar buffer-auto-revert-by-notification nil "Non-nil means file notifications are enough for Auto Revert to see this buffer's file change.")
+(make-variable-buffer-local 'buffer-auto-revert-by-notification)
+(defvar save-buffer-coding-system nil "When non-nil, the coding system the buffer's next save uses.")
+(make-variable-buffer-local 'save-buffer-coding-system)
+(put 'save-buffer-coding-system 'permanent-local t)
+(defvaralias 'cache-long-line-scans 'cache-long-scans)
+(defvar save-silently nil "Non-nil means saving a buffer shows no message.")
+(defvar save-some-buffers--switch-window-callback nil "The function `save-some-buffers' uses to show a buffer it asks about.")
+(defvar hack-dir-local-variables--warned-coding nil "Non-nil once a directory-local `coding' setting has been warned about.")
+(defvar hack-local-variables--warned-lexical nil "Non-nil once a file's missing `lexical-binding' has been warned about.")
+(defvar revert-buffer-with-fine-grain-max-seconds 2.0 "How many seconds a fine-grained revert may spend comparing before it reverts the plain way.")
+;; The value is the one GNU computes from its parts (ISO, western and east
+;; Asian dates before the name), recorded whole.
+(defvar directory-listing-before-filename-regexp
+  "\\([0-9][BkKMGTPEZY]? \\(\\([0-9][0-9][0-9][0-9]-\\)?[01][0-9]-[0-3][0-9][ T][ 0-2][0-9][:.][0-5][0-9]\\(:[0-6][0-9]\\([.,][0-9]+\\)?\\( ?[-+][0-2][0-9][0-5][0-9]\\)?\\)?\\|[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]\\)\\|.*[0-9][BkKMGTPEZY]? \\(\\(\\([A-Za-z']\\|[^\0-\177]\\)\\([A-Za-z']\\|[^\0-\177]\\)+\\.? +[ 0-3][0-9]\\|[ 0-3][0-9]\\.? \\([A-Za-z']\\|[^\0-\177]\\)\\([A-Za-z']\\|[^\0-\177]\\)+\\.?\\) +\\([ 0-2][0-9][:.][0-5][0-9]\\|[0-9][0-9][0-9][0-9]\\)\\|\\([A-Za-z']\\|[^\0-\177]\\)\\([A-Za-z']\\|[^\0-\177]\\)+\\.? +[ 0-3][0-9], +[0-9][0-9][0-9][0-9]\\|[ 0-3][0-9]-\\([A-Za-z']\\|[^\0-\177]\\)\\([A-Za-z']\\|[^\0-\177]\\)+\\.?-[0-9][0-9][0-9][0-9] [ 0-2][0-9][:.][0-5][0-9]\\|\\([ 0-1]?[0-9]\\([A-Za-z]\\|[^\0-\177]\\)? [ 0-3][0-9]\\([A-Za-z]\\|[^\0-\177]\\)? +\\|[ 0-3][0-9] [ 0-1]?[0-9] +\\)\\([ 0-2][0-9][:.][0-5][0-9]\\|[0-9][0-9][0-9][0-9]\\([A-Za-z]\\|[^\0-\177]\\)?\\)\\)\\) +"
+  "A regexp matching a directory listing's line up to the file name.")
+
+;; User options.
+(defvar automount-dir-prefix "^/tmp_mnt/" "A regexp for the prefix the automounter adds to directories, which `abbreviate-file-name' drops.")
+(defvar backup-by-copying nil "Non-nil means backups are always made by copying.")
+(defvar backup-by-copying-when-linked nil "Non-nil means a file with several names is backed up by copying.")
+(defvar backup-by-copying-when-mismatch t "Non-nil means a file whose owner or group would change is backed up by copying.")
+(defvar backup-by-copying-when-privileged-mismatch 200 "Files of this user id or lower are backed up by copying; nil turns this off.")
+(defvar break-hardlink-on-save nil "Non-nil means saving a file with several names gives it a name of its own.")
+(defvar change-major-mode-with-file-name t "Non-nil means giving a buffer another file name can change its major mode.")
+(defvar copy-directory-create-symlink nil "Non-nil means `copy-directory' copies a symbolic link as a link.")
+(defvar directory-free-space-program "df" "The program that reports the free space of a file system.")
+(defvar directory-free-space-args "-Pk" "The options given to `directory-free-space-program'.")
+(defvar dired-kept-versions 2 "How many numbered backups Dired keeps when it cleans them up.")
+(defvar file-name-at-point-functions '(ffap-guess-file-name-at-point) "Functions that guess a file name from the text at point.")
+(defvar file-preserve-symlinks-on-save nil "Non-nil means saving through a symbolic link leaves the link in place.")
+(defvar find-file-existing-other-name t "Non-nil means visiting a file already visited under another name uses the existing buffer.")
+(defvar find-file-suppress-same-file-warnings nil "Non-nil means no warning when a file is already visited under another name.")
+(defvar ignored-local-variable-values nil "Variable settings of files that are always ignored: (VAR . VALUE) entries.")
+(put 'ignored-local-variable-values 'risky-local-variable t)
+(defvar lock-file-mode-hook nil "Functions run when Lock File mode is turned on or off.")
+(defvar auto-save-visited-mode-hook nil "Functions run when Auto Save Visited mode is turned on or off.")
+(defvar mode-require-final-newline t "What major modes that care store in `require-final-newline'.")
+(defvar mounted-file-systems "^\\(?:/\\(?:afs/\\|m\\(?:edia/\\|nt\\)\\|\\(?:ne\\|tmp_mn\\)t/\\)\\)"
+  "A regexp for the directories where other file systems are mounted.")
+(defvar out-of-memory-warning-percentage nil "When a number, the share of memory a file may need before its visit asks.")
+(defvar query-about-changed-file t "Non-nil means the user is asked before a buffer whose file changed is shown again.")
+(defvar remote-file-name-inhibit-cache 10 "Seconds remote file attributes stay cached: nil never expires, t never caches.")
+(defvar remote-file-name-inhibit-locks nil "Non-nil means remote files get no lock files.")
+(defvar remote-shell-program "ssh" "The program that runs a shell on another machine.")
+(defvar revert-buffer-quick-short-answers nil "Non-nil means `revert-buffer-quick' asks with one-key answers.")
+(defvar revert-without-query nil "Regexps of the files reverted without asking.")
+(defvar user-emacs-directory-warning t "Non-nil means a warning when `user-emacs-directory' cannot be used.")
+
 (provide 'files)

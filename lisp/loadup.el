@@ -22,6 +22,8 @@
 ;; The variables of the autoloaded libraries every session has (GNU's loaddefs.el
 ;; carries them): the cookie-marked definitions of each bundled library.
 (load "autoload-vars" nil (null (equal dump-mode "pdump")))
+;; The standard values of the options made without `defcustom' (GNU preloads cus-start.el).
+(load "cus-start" nil (null (equal dump-mode "pdump")))
 ;; The handlers' order is GNU's: Tramp's archive handler first, then the
 ;; encryption and compression ones, Tramp's remote names, and `/:' last.
 (tramp-register-autoload-file-name-handlers)

@@ -642,3 +642,23 @@ non-negative integer, or when the text built would not read as CHAR."
 ;; These two hold the primitives themselves, whose names say the real ones.
 (defalias 'search-forward-regexp (symbol-function 're-search-forward))
 (defalias 'search-backward-regexp (symbol-function 're-search-backward))
+
+;;;; Variables GNU's subr.el has bound at start-up, for the programs that
+;;;; read or bind them.
+
+(defvar called-interactively-p-functions '(advice--called-interactively-skip) "Functions that tell `called-interactively-p' which frames to skip.")
+(defvar delayed-warnings-hook '(collapse-delayed-warnings display-delayed-warnings) "Functions run on the pending `delayed-warnings-list' after a command.")
+(defvar inhibit--record-char nil "Non-nil means the keys read are not recorded for the lossage list.")
+(defvar key-substitution-in-progress nil "Non-nil while `substitute-command-keys' runs.")
+(defvar menu-bar-separator '("--") "The item that separates the groups of a menu-bar menu.")
+(defvar read-char-history nil "The history of the characters read by `read-char-from-minibuffer'.")
+(defvar read-number-history nil "The history of the numbers read by `read-number'.")
+(defvar read-key-delay 0.01 "Seconds `read-key' waits for the rest of a key sequence.")
+(defvar suspend-hook nil "Functions run before Emacs is suspended.")
+(defvar suspend-resume-hook nil "Functions run after a suspended Emacs resumes.")
+(defvar undo--combining-change-calls nil "Non-nil while `combine-change-calls' collects the changes of its body.")
+(defvar word-move-empty-char-table nil "Characters at which word motion stops even with `find-word-boundary-function-table'.")
+(defvar y-or-n-p-history-variable nil "The history list of the answers given to `y-or-n-p', or nil for none.")
+(defvar y-or-n-p-use-read-key nil "Non-nil means `y-or-n-p' reads its answer with `read-key'.")
+(defvaralias 'messages-buffer-max-lines 'message-log-max)
+(defvaralias 'inhibit-nul-byte-detection 'inhibit-null-byte-detection)

@@ -45,6 +45,19 @@ const Qlocale_coding_system = DEFVAR('locale-coding-system', localeCoding,
   'The coding system of the locale: how environment variables and system messages are encoded, or nil.');
 // An image is started under another locale than the one that built it.
 pdumperDoNowAndAfterLoad((rt) => setInternal(rt, Qlocale_coding_system, localeCoding(rt)));
+// GNU's coding.c variables a program may read or bind; tsmacs's decoders consult none of them yet (docs/coding.md).
+DEFVAR('coding-system-require-warning', () => Qnil, 'Non-nil means a write asks which coding system to use when none was chosen explicitly.');
+DEFVAR('inherit-process-coding-system', () => Qnil, 'Non-nil means a process\'s buffer takes the coding systems its output was decoded with.');
+DEFVAR('inhibit-iso-escape-detection', () => Qnil, 'Non-nil means ISO 2022 escape sequences are not looked for when a coding system is detected.');
+DEFVAR('inhibit-null-byte-detection', () => Qnil, 'Non-nil means a null byte does not make detection take the text as binary.');
+DEFVAR('last-code-conversion-error', () => Qnil, 'The error of the last encoding or decoding that could not convert some characters, or nil.');
+const Qselect_safe_coding_system = DEFSYM('select-safe-coding-system');
+DEFVAR('select-safe-coding-system-function', () => Qselect_safe_coding_system, 'The function that picks a coding system able to encode the text being written.');
+const Qset_auto_coding = DEFSYM('set-auto-coding');
+DEFVAR('set-auto-coding-function', () => Qset_auto_coding, 'The function that finds the coding system a file names for itself (a -*- line or local variables).');
+DEFVAR('standard-translation-table-for-decode', () => Qnil, 'The translation table every decoding applies, or nil.');
+DEFVAR('standard-translation-table-for-encode', () => Qnil, 'The translation table every encoding applies, or nil.');
+DEFVAR('disable-ascii-optimization', () => Qnil, 'Non-nil means pure ASCII text still goes through the full decoder.');
 
 type Base = 'utf-8' | 'ascii' | 'latin-1' | 'raw' | 'undecided';
 type Eol = 'unix' | 'dos' | 'mac' | 'detect';

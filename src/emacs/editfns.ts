@@ -1626,6 +1626,11 @@ const Qget_pos_property_ef = DEFSYM('get-pos-property');
 const Qnext_scpc_ef = DEFSYM('next-single-char-property-change');
 const Qprev_scpc_ef = DEFSYM('previous-single-char-property-change');
 const Qinhibit_field_text_motion = DEFVAR('inhibit-field-text-motion', () => Qnil, 'Non-nil means the line motion primitives and `constrain-to-field\' pay no attention to fields.');
+DEFVAR('binary-as-unsigned', () => Qnil, 'Non-nil means `format\' shows a negative integer under %o or %x in two\'s complement.');
+DEFVAR('buffer-access-fontify-functions', () => Qnil, 'Functions called with START and END before `buffer-substring\' copies text not yet fontified.');
+DEFVAR('buffer-access-fontified-property', () => Qnil, 'The text property marking text `buffer-access-fontify-functions\' has handled, or nil.');
+DEFVAR('system-messages-locale', () => Qnil, 'The locale system messages are shown in; nil means the environment\'s.');
+DEFVAR('system-time-locale', () => Qnil, 'The locale `format-time-string\' names days and months in; nil means the environment\'s.');
 
 /** PROP at POS of the current buffer as `get-char-property' gives it (POS a JS number). */
 function charPropAt(rt: Runtime, pos: number, prop: number): number {

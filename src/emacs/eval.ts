@@ -67,6 +67,10 @@ const Qsignal_hook_function = DEFVAR('signal-hook-function', () => Qnil, 'When n
 DEFVAR('macroexp--dynvars', () => Qnil, 'The variables declared dynamically bound in the scope being macroexpanded.');
 DEFVAR('internal-interpreter-environment', () => Qnil, 'The interpreter\'s lexical environment; tsmacs keeps it inside the runtime instead.');
 DEFVAR('lexical-binding', () => Qnil, 'Non-nil means code is evaluated with lexical scoping rather than dynamic scoping.');
+DEFVAR('debugger-stack-frame-as-list', () => Qnil, 'Non-nil means the debugger shows each frame as a list, (FUNCTION ARGS...).');
+DEFVAR('internal-when-entered-debugger', () => makeFixnum(-1), 'The number of keys read when the debugger was last entered, or -1.');
+DEFVAR('attempt-stack-overflow-recovery', () => Qt, 'Non-nil means a C stack overflow is turned into an error when it can be.');
+DEFVAR('attempt-orderly-shutdown-on-fatal-signal', () => Qt, 'Non-nil means a fatal signal first tries to save buffers and run `kill-emacs-hook\'.');
 
 const Qsetq = DEFSYM('setq');
 const Qformat = DEFSYM('format');

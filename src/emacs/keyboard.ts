@@ -199,6 +199,34 @@ const Qexecuting_kbd_macro_index = DEFVAR('executing-kbd-macro-index', () => mak
 DEFVAR('defining-kbd-macro', () => Qnil, 'Non-nil while a keyboard macro is being recorded: t, or `append\' when it adds to the last one.');
 DEFVAR('last-kbd-macro', () => Qnil, 'The keyboard macro recorded last, a string or vector, or nil when there is none.');
 DEFVAR('kbd-macro-termination-hook', () => Qnil, 'Functions run, with no arguments, each time `execute-kbd-macro\' ends.');
+// The command loop's variables a program reads or binds; in batch there is no command loop to act on them.
+DEFVAR('this-original-command', () => Qnil, 'The command being run before any remapping of its key, or nil.');
+DEFVAR('real-last-command', () => Qnil, 'The command run before the current one, as `last-command\' was before anything changed it.');
+DEFVAR('num-input-keys', () => makeFixnum(0), 'How many key sequences have been read, counting those of keyboard macros.');
+DEFVAR('echo-keystrokes', () => makeFixnum(1), 'Seconds of pause after which an unfinished key sequence is echoed; 0 never echoes.');
+DEFVAR('extra-keyboard-modifiers', () => makeFixnum(0), 'Modifier bits added to each character typed at the keyboard.');
+DEFVAR('polling-period', () => makeFixnum(2), 'Seconds between two checks for keyboard input while Lisp runs.');
+const Qdescribe_prefix_bindings = DEFSYM('describe-prefix-bindings');
+DEFVAR('prefix-help-command', () => Qdescribe_prefix_bindings, 'The command the help character runs after a prefix key.');
+DEFVAR('deferred-action-list', () => Qnil, 'Functions the command loop calls after the current command.');
+DEFVAR('deferred-action-function', () => Qnil, 'A function the command loop calls after each command while `deferred-action-list\' is non-nil.');
+DEFVAR('disable-point-adjustment', () => Qnil, 'Non-nil means the command just run does not move point out of invisible or composed text.');
+DEFVAR('global-disable-point-adjustment', () => Qnil, 'Non-nil means point is never moved out of invisible or composed text after a command.');
+DEFVAR('echo-area-clear-hook', () => Qnil, 'Functions run when the echo area is cleared.');
+DEFVAR('command-debug-status', () => Qnil, 'Where a debugger keeps its state while one command runs.');
+DEFVAR('internal--top-level-message', (rt) => makeString(rt, 'Back to top level'), 'The message `top-level\' shows when it returns to the command loop.');
+const Qnormal_top_level = DEFSYM('normal-top-level');
+DEFVAR('top-level', (rt) => list(rt, Qnormal_top_level), 'The form evaluated when Emacs starts, and when the command loop is entered again from the top.');
+const Qfocus_in_kb = DEFSYM('focus-in');
+const Qfocus_out_kb = DEFSYM('focus-out');
+const Qhelp_echo_kb = DEFSYM('help-echo');
+const Qiconify_frame_kb = DEFSYM('iconify-frame');
+const Qmake_frame_visible_kb = DEFSYM('make-frame-visible');
+const Qselection_request_kb = DEFSYM('selection-request');
+DEFVAR('while-no-input-ignore-events', (rt) => list(rt, Qfocus_in_kb, Qfocus_out_kb, Qhelp_echo_kb, Qiconify_frame_kb, Qmake_frame_visible_kb, Qselection_request_kb),
+  'Events that do not count as input for `while-no-input\'.');
+DEFVAR('prefix-command--needs-update', () => Qnil, 'Non-nil once a prefix command changed what the echo area should show.');
+DEFVAR('prefix-command--last-echo', () => Qnil, 'What the echo area showed for the prefix last time.');
 
 const META_BIT = 0x8000000;
 

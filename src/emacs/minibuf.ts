@@ -277,11 +277,36 @@ function promptWithDefault(rt: Runtime, prompt: number, def: number): number {
 }
 
 DEFVAR('minibuffer-default-prompt-format', (rt) => makeString(rt, ' (default %s)'), 'How a prompt shows its default value: a format whose %s is the default.');
+const Qcompleting_read_default_mb = DEFSYM('completing-read-default');
+const Qread_only_mb = DEFSYM('read-only');
+const Qface_mb = DEFSYM('face');
+const Qminibuffer_prompt_face = DEFSYM('minibuffer-prompt');
+const Qcompleting_read_function = DEFVAR('completing-read-function', () => Qcompleting_read_default_mb, 'The function `completing-read\' hands its arguments to; with `completing-read-default\' the line is read here.');
+const Qread_buffer_function = DEFVAR('read-buffer-function', () => Qnil, 'When non-nil, the function `read-buffer\' calls with its arguments to read a buffer name.');
+DEFVAR('read-buffer-completion-ignore-case', () => Qnil, 'Non-nil means the completion of buffer names read by `read-buffer\' ignores case.');
+DEFVAR('enable-recursive-minibuffers', () => Qnil, 'Non-nil means a command may use the minibuffer while it is already active.');
+DEFVAR('history-add-new-input', () => Qt, 'Non-nil means what the minibuffer reads is added to its history list.');
+DEFVAR('buffer-name-history', () => Qnil, 'The history list of the buffer names read in the minibuffer.');
+DEFVAR('custom-variable-history', () => Qnil, 'The history list of the variable names read for customization.');
+DEFVAR('yes-or-no-p-history', () => Qnil, 'The history list of the answers given to `yes-or-no-p\'.');
+DEFVAR('minibuffer-completion-confirm', () => Qnil, 'What exiting a completing minibuffer asks of its text: nil nothing, else a match or a confirmation.');
+DEFVAR('minibuffer-help-form', () => Qnil, 'A form evaluated for help while the minibuffer is read, as `help-form\' is elsewhere.');
+DEFVAR('minibuffer-message-timeout', () => makeFixnum(2), 'Seconds a message shown over the minibuffer\'s text stays there.');
+DEFVAR('minibuffer-allow-text-properties', () => Qnil, 'Non-nil means the text a minibuffer read gives keeps its properties.');
+DEFVAR('minibuffer-prompt-properties', (rt) => listFromArray(rt, [Qread_only_mb, Qt, Qface_mb, Qminibuffer_prompt_face]), 'Text properties the prompt of the minibuffer gets.');
+DEFVAR('read-minibuffer-restore-windows', () => Qt, 'Non-nil means the window layout is put back after a minibuffer read exits.');
+DEFVAR('current-minibuffer-command', () => Qnil, 'The command that was running when the current minibuffer was entered.');
+DEFVAR('minibuffer-exit-hook', () => Qnil, 'Functions run when a minibuffer read ends (in tsmacs batch reads never run it).');
 
 DEFUN(
   'completing-read', 2, 8,
   'Read a string with completion over COLLECTION, prompting with PROMPT.\nIn batch mode the line is read from standard input as typed; an empty line gives DEF (its first element if a list), or the empty string.',
-  (rt, prompt: number, _collection: number, _predicate: number, _requireMatch: number, _initial: number, _hist: number, def: number) => {
+  (rt, prompt: number, collection: number, predicate: number, requireMatch: number, initial: number, hist: number, def: number, inherit: number) => {
+    // A package (or a test) that sets `completing-read-function' reads in its own way.
+    const fn = findSymbolValue(rt, Qcompleting_read_function);
+    if (fn !== Qcompleting_read_default_mb && fn !== Qnil) {
+      return funcall(rt, fn, [prompt, collection, predicate, requireMatch, initial, hist, def, inherit]);
+    }
     const s = batchReadLine(rt, prompt);
     if (schars(rt, s) === 0 && def !== Qnil) return defaultOf(rt, def);
     return s;
@@ -291,7 +316,10 @@ DEFUN(
 DEFUN(
   'read-buffer', 1, 4,
   'Read the name of a buffer, prompting with PROMPT; DEF (a buffer or name, or a list of them) is the value of an empty answer.\nIn batch mode the name is read from standard input, and need not name an existing buffer.',
-  (rt, prompt: number, def: number) => {
+  (rt, prompt: number, def: number, requireMatch: number, predicate: number) => {
+    const reader = findSymbolValue(rt, Qread_buffer_function);
+    // GNU passes PREDICATE only when there is one, so a three-argument reader keeps working.
+    if (reader !== Qnil) return funcall(rt, reader, predicate === Qnil ? [prompt, def, requireMatch] : [prompt, def, requireMatch, predicate]);
     const sp = rt.sp;
     let d = defaultOf(rt, def);
     if (funcall(rt, Qbufferp_mb, [d]) !== Qnil) d = funcall(rt, Qbuffer_name_mb, [d]);

@@ -99,6 +99,7 @@ const Qdefault_process_coding_system = DEFVAR('default-process-coding-system', (
   'The coding systems, (DECODING . ENCODING), for talking to a subprocess when nothing more specific applies.');
 DEFVAR('process-adaptive-read-buffering', () => Qt, 'Whether reading from a process may wait for more of its output (t, as in GNU); tsmacs reads what arrives either way.');
 DEFVAR('delete-exited-processes', () => Qt, 'Non-nil means an ended process leaves the process list once its sentinel has been told.');
+DEFVAR('process-prioritize-lower-fds', () => Qnil, 'Non-nil means the output of processes on lower descriptors is read first.');
 DEFVAR('read-process-output-max', () => makeFixnum(4096), 'The most bytes read from a process at once.');
 DEFVAR('process-connection-type', () => Qt, 'Kind of connection for new subprocesses: t asks for a terminal, nil for a pipe (tsmacs always uses pipes).');
 

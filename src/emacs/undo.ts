@@ -148,6 +148,8 @@ export function undoRecording(rt: Runtime): boolean {
 }
 
 const Qundo_auto_cause = DEFVAR('undo-auto--last-boundary-cause', () => Qnil, 'What made the last undo boundary: `explicit\' for a call of `undo-boundary\', a symbol naming another cause, or, after amalgamating commands, (COUNT BUFFERS...).');
+const Qundo_outer_limit_truncate = DEFSYM('undo-outer-limit-truncate');
+DEFVAR('undo-outer-limit-function', () => Qundo_outer_limit_truncate, 'The function called with the size of an undo list over `undo-outer-limit\'.');
 const Qexplicit = DEFSYM('explicit');
 
 DEFUN('undo-boundary', 0, 0, 'Declare a boundary for undo: the changes after it are undone by a separate undo command.', (rt) => {
