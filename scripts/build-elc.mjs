@@ -49,7 +49,7 @@ export const COMPILED_LIBRARIES = [
 ];
 
 /** The format src/emacs/elc.ts writes (its ELC_VERSION): a file of another is refused by load, with a message. */
-const ELC_HEAD = ';TSMACS-ELC 2 ';
+const ELC_HEAD = ';TSMACS-ELC 3 ';
 
 /** The first bytes of FILE, as latin-1 text. */
 function headOf(file) {

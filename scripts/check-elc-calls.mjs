@@ -74,17 +74,39 @@ function printFloat(f) {
   return /[.eE]/.test(t) || !/^-?[0-9]+$/.test(t) ? t.replace('e+', 'e') : `${t}.0`;
 }
 
-/** The .elc item X (docs/evaluator.md, "Format 2") printed as Lisp text. */
-function printItem(x, syms, gensyms) {
+/**
+ * The .elc item X (docs/evaluator.md, "Format 2" and "Format 3") printed as Lisp text. A shared
+ * object ({"h": K, ...} where it is built, {"r": K} elsewhere) prints as #K= at its first place in
+ * the text and #K# after, as `print-circle' writes it (the file's labels follow the build order,
+ * which is not the text's).
+ */
+function printItem(x, syms, gensyms, shared = { items: collectLabels(x, new Map()), done: new Set() }) {
+  const p = (e) => printItem(e, syms, gensyms, shared);
   if (typeof x === 'number') return x < 0 ? printSymbol(syms[-1 - x]) : String(x);
-  if (Array.isArray(x)) return `(${x.map((e) => printItem(e, syms, gensyms)).join(' ')})`;
-  if (typeof x.d !== 'undefined') return `(${x.d.map((e) => printItem(e, syms, gensyms)).join(' ')} . ${printItem(x.t, syms, gensyms)})`;
+  if (Array.isArray(x)) return `(${x.map(p).join(' ')})`;
+  if (typeof x.h === 'number' || typeof x.r === 'number') {
+    const k = typeof x.h === 'number' ? x.h : x.r;
+    if (shared.done.has(k)) return `#${k + 1}#`;
+    shared.done.add(k);
+    return `#${k + 1}=${p(shared.items.get(k))}`;
+  }
+  if (typeof x.d !== 'undefined') return `(${x.d.map(p).join(' ')} . ${p(x.t)})`;
   if (typeof x.s === 'string') return printString(x.s);
   if (typeof x.u === 'number') return `#:${printSymbol(gensyms[x.u])}`;
   if (typeof x.i === 'number') return String(x.i);
   if (typeof x.f === 'number') return printFloat(x.f);
-  if (Array.isArray(x.v)) return `[${x.v.map((e) => printItem(e, syms, gensyms)).join(' ')}]`;
+  if (Array.isArray(x.v)) return `[${x.v.map(p).join(' ')}]`;
   throw new Error(`unknown item ${JSON.stringify(x).slice(0, 80)}`);
+}
+
+/** The labelled objects of item X ({"h": K, "o": ITEM}), by K, added to OUT. */
+function collectLabels(x, out) {
+  if (Array.isArray(x)) for (const e of x) collectLabels(e, out);
+  else if (x !== null && typeof x === 'object') {
+    if (typeof x.h === 'number') out.set(x.h, x.o);
+    for (const v of Object.values(x)) collectLabels(v, out);
+  }
+  return out;
 }
 
 /** The forms of the compiled file ELC, printed one per line (a printed form as it was kept, in latin-1). */

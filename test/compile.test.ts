@@ -72,6 +72,26 @@ test('the image\'s own functions are compiled at their 8th call, a program\'s at
   assert.equal(evalString(rt, '(list (xor t nil) (xor t t) (cmpt-own t nil))'), '(t nil t)');
 });
 
+test('while a macro expands, the image\'s own functions are compiled at their 2000th call, others at their 100th', () => {
+  if (process.env.TSMACS_COMPILE || process.env.TSMACS_COMPILE_EXPAND || process.env.TSMACS_COMPILE_LIB_EXPAND) return;
+  const rt = dumpedRuntime(1);
+  const fnOf = (name: string): number => symbolFunction(rt, internString(rt, makeString(rt, name)));
+  evalString(rt, '(defun cmpt-own2 (a b) (if a (not b) b))');
+  // Runtime.setupDepth above 0, as while a macro expander runs or `require' loads a library.
+  rt.setupDepth++;
+  try {
+    const own = fnOf('cmpt-own2');
+    for (let i = 1; i < 100; i++) assert.equal(compiledSource(rt, own, false), null, `call ${i}`);
+    assert.match(compiledSource(rt, own, false) ?? '', /function compiled/);
+    const img = fnOf('xor');
+    for (let i = 1; i < 2000; i++) assert.equal(compiledSource(rt, img, false), null, `call ${i}`);
+    assert.match(compiledSource(rt, img, false) ?? '', /function compiled/);
+  } finally {
+    rt.setupDepth--;
+  }
+  assert.equal(evalString(rt, '(list (xor t nil) (cmpt-own2 t nil))'), '(t t)');
+});
+
 test('compiled code keeps its constants alive: a closure body cut by Lisp after compiling still runs', () => {
   const rt = lispRuntime();
   setCompileThreshold(rt, 1);

@@ -65,7 +65,7 @@ test('a compiled file of ours checks and loads; its body is what byte-compile-fi
   assert.ok(isOurElc(bytes));
   const c = checkElc(bytes);
   assert.ok(!('refused' in c) && c.lexical);
-  assert.match(bytes.toString('utf8'), /^;TSMACS-ELC 2 \d+ [0-9a-f]{8} -\*- lexical-binding: t -\*-\n/);
+  assert.match(bytes.toString('utf8'), /^;TSMACS-ELC 3 \d+ [0-9a-f]{8} -\*- lexical-binding: t -\*-\n/);
   const text = formsText(elc);
   assert.ok(text.includes('(+ y 1)'), text);
   assert.ok(!text.includes('ok1-m y'), text);
@@ -97,10 +97,10 @@ test('a truncated or changed compiled file is refused with a message and its sou
   assert.match(E(`(load ${q(elc)} nil t)`), /^\(ERR \(error ".*dam1\.elc is a damaged tsmacs compiled file: its contents do not match its checksum"\)\)$/);
   // Another format version.
   const other = compiled('dam2', '(setq dam2-v 2)\n');
-  writeFileSync(other, readFileSync(other).toString('latin1').replace(';TSMACS-ELC 2 ', ';TSMACS-ELC 9 '), 'latin1');
+  writeFileSync(other, readFileSync(other).toString('latin1').replace(';TSMACS-ELC 3 ', ';TSMACS-ELC 9 '), 'latin1');
   host.reset();
   assert.equal(E(`(progn (load ${q(join(dir, 'dam2'))} nil t) dam2-v)`), '2');
-  assert.match(host.err(), /in format 9, not 2/);
+  assert.match(host.err(), /in format 9, not 3/);
 });
 
 test('a GNU .elc beside the source is passed over by the suffix search, as before', () => {
@@ -147,7 +147,7 @@ test('compiling by loading refuses pieces of one form that share an uninterned s
   assert.ok(text.includes("(defvar shr2-log nil)\n(setq shr2-log (cons 'loaded shr2-log))\n(defvar shr2-when '1)\n"), text);
 });
 
-test('format 2 keeps every kind of constant, shared structure and uninterned symbols as the source gives them', () => {
+test('format 3 keeps every kind of constant, shared structure and uninterned symbols as the source gives them', () => {
   const src = ';; -*- lexical-binding: t -*-\n' +
     '(defvar rt2-a)\n(setq rt2-a (quote (1 -2 3.5 -0.0 1.0e+INF 0.0e+NaN "abc" "\u00e9t\u00e9" "\\x80\\xff" [a (b . c) "x" -7] (x . 5) #("pr" 0 1 (face bold)) 123456789 #s(rt2 1) \u00e9 \\,@ ##)))\n' +
     '(defvar rt2-b)\n(setq rt2-b (eval-when-compile (let ((x (list 1 2))) (list x x))))\n' +
@@ -165,7 +165,29 @@ test('format 2 keeps every kind of constant, shared structure and uninterned sym
   assert.equal(E('(get-text-property 0 (quote face) (nth 11 rt2-a))'), 'bold');
 });
 
-test('a format 2 body that is not what tsmacs writes is a read error, not a JS exception', () => {
+test('format 3 writes shared structure as labels, keeps each object\'s identity, and prints only circular forms', () => {
+  const src = ';; -*- lexical-binding: t -*-\n' +
+    '(defvar sh3-a)\n(setq sh3-a (eval-when-compile (let* ((tl (list 3 4)) (s (copy-sequence "str")) (v (vector s tl)) (f (* 1.5 2))) (list (cons 1 tl) (cons 2 tl) s v tl f (list f s) (cons v v)))))\n' +
+    '(defvar sh3-b)\n(setq sh3-b (eval-when-compile (let ((c (list 1 2))) (setcdr (cdr c) c) (list c))))\n' +
+    '(defvar sh3-c)\n(setq sh3-c (eval-when-compile (let* ((g (make-symbol "g")) (x (list g 1))) (list x (cons g x)))))\n' +
+    '(defun sh3-f () (let ((x (quote (a b)))) x))\n';
+  const elc = compiled('sh3', src);
+  const raw = readFileSync(elc, 'latin1');
+  // Only the circular form goes through the printer.
+  assert.equal(raw.split('{"p":').length - 1, 1, raw);
+  assert.match(raw, /\{"h":0,"o":/);
+  const shown = '(let ((print-circle t)) (prin1-to-string (list sh3-a sh3-b sh3-c (sh3-f))))';
+  const fromSource = E(`(progn (load ${q(join(dir, 'sh3.el'))} nil t) ${shown})`);
+  assert.equal(E(`(progn (setq sh3-a nil sh3-b nil sh3-c nil) (load ${q(elc)} nil t) ${shown})`), fromSource);
+  assert.match(fromSource, /^"\(\(\(1 \. #1=\(3 4\)\) \(2 \. #1#\) #2=\\"str\\" #3=\[#2# #1#\]/);
+  assert.equal(E('(let ((a sh3-a)) (list (eq (cdr (nth 0 a)) (cdr (nth 1 a))) (eq (cdr (nth 0 a)) (nth 4 a)) (eq (nth 2 a) (aref (nth 3 a) 0))' +
+    ' (eq (aref (nth 3 a) 1) (nth 4 a)) (eq (nth 5 a) (car (nth 6 a))) (eq (nth 2 a) (nth 1 (nth 6 a))) (eq (car (nth 7 a)) (cdr (nth 7 a))) (eq (nth 3 a) (car (nth 7 a)))))'),
+    '(t t t t t t t t)');
+  assert.equal(E('(let ((c (car sh3-b))) (eq c (cddr c)))'), 't');
+  assert.equal(E('(let ((x (car sh3-c))) (list (eq x (cdr (nth 1 sh3-c))) (eq (car x) (car (nth 1 sh3-c))) (intern-soft (car x))))'), '(t t nil)');
+});
+
+test('a format 3 body that is not what tsmacs writes is a read error, not a JS exception', () => {
   const bad = (text: string): string => {
     const forms = new ElcForms(rt, new TextEncoder().encode(`;; comment\n${text}`), {
       intern: (b) => intern(rt, Buffer.from(b).toString('latin1')),
@@ -183,4 +205,8 @@ test('a format 2 body that is not what tsmacs writes is a read error, not a JS e
   assert.equal(bad('{"syms":["a"],"forms":[1.5]}'), 'ElcDamaged');
   assert.equal(bad('[1,2'), 'ElcDamaged');
   assert.equal(bad('{"syms":["a"],"forms":[{"u":0}]}'), 'ElcDamaged');
+  assert.equal(bad('{"syms":["a"],"forms":[[{"r":0}]]}'), 'ElcDamaged');
+  assert.equal(bad('{"syms":["a"],"forms":[[{"h":1,"o":[1]}]]}'), 'ElcDamaged');
+  assert.equal(bad('{"syms":["a"],"forms":[[{"h":0}]]}'), 'ElcDamaged');
+  assert.equal(bad('{"syms":["a"],"forms":[[{"r":0},{"h":0,"o":[1]}]]}'), 'no error');
 });

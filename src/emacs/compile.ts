@@ -98,6 +98,8 @@ interface State {
   expandThreshold: number;
   /** The same for the image's own functions: see LIB_THRESHOLD. */
   libThreshold: number;
+  /** The image's own functions called while a macro expander runs: see LIB_EXPAND_THRESHOLD. */
+  libExpandThreshold: number;
   /** Closures, by the (ARGS . BODY) they share; lambdas (dynamic binding) apart. */
   lex: Map<number, Entry>;
   dyn: Map<number, Entry>;
@@ -134,7 +136,11 @@ const stateOf = defineWorldState<State>((rt) => {
   const lb = rt.host.getenv('TSMACS_COMPILE_LIB');
   const libThreshold = lb !== undefined && lb !== null && lb !== '' ? Math.max(1, Number(lb) | 0)
     : env === undefined || env === null || env === '' ? LIB_THRESHOLD : threshold;
-  return { threshold, expandThreshold, libThreshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG'), probes: 0,
+  const le = rt.host.getenv('TSMACS_COMPILE_LIB_EXPAND');
+  const libExpandThreshold = le !== undefined && le !== null && le !== '' ? Math.max(1, Number(le) | 0)
+    : ex !== undefined && ex !== null && ex !== '' ? expandThreshold
+    : env === undefined || env === null || env === '' ? LIB_EXPAND_THRESHOLD : threshold;
+  return { threshold, expandThreshold, libThreshold, libExpandThreshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG'), probes: 0,
     icKey: new Int32Array(IC_SIZE), icEntry: new Array<Entry | null>(IC_SIZE).fill(null), deopts: 0, loops: new Map() };
 });
 
@@ -168,6 +174,25 @@ const EXPAND_THRESHOLD = 100;
  * TSMACS_COMPILE and setCompileThreshold set it too).
  */
 const LIB_THRESHOLD = 8;
+
+/**
+ * Calls before compiling a function of the dumped image called while Runtime.setupDepth is above 0
+ * (evalperf18): pcase.el's and macroexp.el's helpers while a `pcase' expands. A process expands a
+ * few `pcase' forms, each making some 2,000 calls of those helpers (`pcase--judge' 350,
+ * `pcase--verdict' 180, ...), so at EXPAND_THRESHOLD 13 of them were compiled in the first
+ * expansion, 2-4 ms of CPU each while our compiler's own code is cold, for a few hundred calls
+ * each: pcase-dispatch.el 356 -> 321 ms of CPU with no image function compiled there. A program
+ * that expands that much more (thousands of `pcase' forms loaded from source) still gets them
+ * compiled, and their counts go on outside set-up code. Library files' functions (cl-macs's,
+ * loaded from `.elc') keep EXPAND_THRESHOLD: raising it for every function made closures.el
+ * slower (evalperf12). TSMACS_COMPILE_LIB_EXPAND sets it; TSMACS_COMPILE_EXPAND, TSMACS_COMPILE
+ * and setCompileThreshold set it too.
+ */
+const LIB_EXPAND_THRESHOLD = 2000;
+
+/** The calls after which the entry E is due to be compiled: see the thresholds above. */
+const dueAt = (rt: Runtime, st: State, e: Entry): number =>
+  rt.setupDepth > 0 ? (e.lib ? st.libExpandThreshold : st.expandThreshold) : e.lib ? st.libThreshold : st.threshold;
 
 // A compiled entry keeps its key and its constants alive: the code embeds their addresses, and a
 // freed address could come back as another object.
@@ -211,7 +236,7 @@ function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
       // function interpreted until its 8th or 100th call (LIB_THRESHOLD, EXPAND_THRESHOLD:
       // pcase's helpers while a `pcase' expands) went to the map at every call.
       if (!e.dropped && !force) {
-        if (e.failed || e.compiling || ++e.calls < (rt.setupDepth > 0 ? st.expandThreshold : e.lib ? st.libThreshold : st.threshold)) return null;
+        if (e.failed || e.compiling || ++e.calls < dueAt(rt, st, e)) return null;
         counted = true;
       }
     }
@@ -244,7 +269,7 @@ function lookup(rt: Runtime, fun: number, force = false): CompiledFn | null {
   st.icKey[slot] = key;
   st.icEntry[slot] = e;
   if (e.fn !== null) return e.fn;
-  if (e.failed || e.compiling || (!force && !counted && ++e.calls < (rt.setupDepth > 0 ? st.expandThreshold : e.lib ? st.libThreshold : st.threshold))) return null;
+  if (e.failed || e.compiling || (!force && !counted && ++e.calls < dueAt(rt, st, e))) return null;
   e.compiling = true;
   try {
     e.fn = compileLambda(rt, fun, map === st.lex, e);
@@ -375,6 +400,7 @@ export function setCompileThreshold(rt: Runtime, n: number): void {
   st.threshold = Math.max(0, n | 0);
   st.expandThreshold = st.threshold;
   st.libThreshold = st.threshold;
+  st.libExpandThreshold = st.threshold;
 }
 
 /** Whether compiling is on in this world. */

@@ -5,7 +5,7 @@
 // anything, and the compiler of compile.ts compiles their functions at their first call as it
 // does from source. The file is:
 //
-//   ;TSMACS-ELC 2 LENGTH HASH -*- lexical-binding: t -*-
+//   ;TSMACS-ELC 3 LENGTH HASH -*- lexical-binding: t -*-
 //   ;; Compiled by tsmacs from FILE.el: ...
 //   [ITEM,
 //   ITEM, ...]
@@ -29,11 +29,17 @@
 //   a unibyte or ASCII string without text properties, ASCII only   {"s": TEXT}
 //   a float (finite, not -0.0)   {"f": NUMBER}
 //   an uninterned symbol         {"u": K, "n": NAME} the first time in its form, {"u": K} later
+//   an object the form reaches more than once (a cons, string, float or vector: shared structure,
+//   which `print-circle' keeps as #N= and #N#)   {"h": K, "o": ITEM} where it is built first
+//   (lists are built from their last element, so a list's tail and later elements come before
+//   its earlier ones), {"r": K} at every other place; K counts from 0 in each form (format 3)
 //
 // or, for a form holding anything else (a non-ASCII name or string, a record, a char-table, a
-// bignum, text properties) or any object reached twice (shared or circular structure, which
-// `print-circle' keeps), {"p": PRINTED}: the form as format 1 printed it, its bytes as \u00XX
-// characters, read back by the Lisp reader. What `read' would give for the printed form is what
+// bignum, text properties) or circular structure, {"p": PRINTED}: the form as format 1 printed
+// it, its bytes as \u00XX characters, read back by the Lisp reader. Until format 3 every form
+// with shared structure was printed: `define-minor-mode's and `cl-defmethod's expansions share
+// their argument lists, and the Lisp reader, cold in a fresh process, took some 20 ms of
+// `(require 'seq)' (38 such forms) and 5-8 ms of electric.el's six modes. What `read' would give for the printed form is what
 // the walk gives: an ASCII string reads back unibyte, a symbol's name is a multibyte string.
 
 import { PVEC_NORMAL_VECTOR, PVEC_RECORD, SYM_INTERNED_MASK } from '../heap/layout.ts';
@@ -49,7 +55,7 @@ import { funcall, specbind, unbindTo } from './eval.ts';
 /** The first bytes of every file of ours. */
 export const ELC_MAGIC = ';TSMACS-ELC ';
 /** The format's version: a file of another version is refused (and its source loaded instead). */
-export const ELC_VERSION = 2; // scripts/build-elc.mjs checks the bundled libraries against it (ELC_HEAD)
+export const ELC_VERSION = 3; // scripts/build-elc.mjs checks the bundled libraries against it (ELC_HEAD)
 
 /**
  * The head of a form that stays as it was read: `load' expands it as it expands a source file's
@@ -139,16 +145,78 @@ function asciiOf(rt: Runtime, name: number): string | null {
 }
 
 /**
+ * The objects FORM reaches more than once (conses, strings, floats, vectors), or null when it is
+ * circular (an object met again inside itself) or nested deeper than ENCODE_DEPTH: those forms
+ * are printed. A cons reached again ends the walk of its list there.
+ */
+function sharedIn(rt: Runtime, form: number): Set<number> | null {
+  const seen = new Set<number>();
+  const shared = new Set<number>();
+  const open = new Set<number>();
+  const walk = (x: number, depth: number): boolean => {
+    if (depth > ENCODE_DEPTH) return false;
+    const tag = x & 7;
+    if (isFixnum(x) || tag === Lisp_Symbol) return true;
+    if (open.has(x)) return false;
+    if (seen.has(x)) {
+      shared.add(x);
+      return true;
+    }
+    seen.add(x);
+    if (tag === Lisp_Cons) {
+      // The cells of the list are open while its elements are walked: a car leading back to one is a cycle.
+      const cells: number[] = [];
+      let t = x;
+      let ok = true;
+      for (;;) {
+        open.add(t);
+        cells.push(t);
+        if (!walk(xcar(rt, t), depth + 1)) {
+          ok = false;
+          break;
+        }
+        t = xcdr(rt, t);
+        if ((t & 7) !== Lisp_Cons) break;
+        if (open.has(t)) {
+          ok = false;
+          break;
+        }
+        if (seen.has(t)) {
+          shared.add(t);
+          break;
+        }
+        seen.add(t);
+      }
+      if (ok && (t & 7) !== Lisp_Cons) ok = walk(t, depth + 1);
+      for (const c of cells) open.delete(c);
+      return ok;
+    }
+    if (tag === Lisp_Vectorlike && pvecType(rt, x) === PVEC_NORMAL_VECTOR) {
+      open.add(x);
+      const n = pvecSize(rt, x);
+      for (let i = 0; i < n; i++) if (!walk(aref(rt, x, i), depth + 1)) return false;
+      open.delete(x);
+    }
+    return true;
+  };
+  return walk(form, 0) ? shared : null;
+}
+
+/**
  * FORM in the direct encoding, or null when it holds anything the encoding leaves to the printer
- * (see the head of this file): each object is met once, so nothing shared or circular is lost.
+ * (see the head of this file). An object reached more than once is labelled where ElcForms.build
+ * makes it first: the elements of a list from the last, after its tail; a vector's from the first.
  */
 function encodeForm(rt: Runtime, form: number): unknown {
-  const seen = new Set<number>();
+  const shared = sharedIn(rt, form);
+  if (shared === null) return null;
+  const labels = new Map<number, number>();
   const gensyms = new Map<number, number>();
   const names: string[] = [];
   const fail = {};
   const enc = (x: number, depth: number): unknown => {
-    if (depth > ENCODE_DEPTH) return fail;
+    // sharedIn's walk had each object at its first place; here it may come deeper.
+    if (depth > 2 * ENCODE_DEPTH) return fail;
     if (isFixnum(x)) {
       const v = fixnumValue(x);
       return v >= 0 ? v : { i: v };
@@ -166,8 +234,16 @@ function encodeForm(rt: Runtime, form: number): unknown {
       }
       return { u: k };
     }
-    if (seen.has(x)) return fail;
-    seen.add(x);
+    if (!shared.has(x)) return encObject(x, depth);
+    const k = labels.get(x);
+    if (k !== undefined) return { r: k };
+    const label = labels.size;
+    labels.set(x, label);
+    const o = encObject(x, depth);
+    return o === fail ? fail : { h: label, o };
+  };
+  const encObject = (x: number, depth: number): unknown => {
+    const tag = x & 7;
     if (tag === Lisp_Float) {
       const d = xfloat(rt, x);
       return !Number.isFinite(d) || Object.is(d, -0) ? fail : { f: d };
@@ -178,20 +254,22 @@ function encodeForm(rt: Runtime, form: number): unknown {
       return text === null ? fail : { s: text };
     }
     if (tag === Lisp_Cons) {
-      const elems: unknown[] = [];
-      let t = x;
-      for (;;) {
-        const e = enc(xcar(rt, t), depth + 1);
-        if (e === fail) return fail;
-        elems.push(e);
+      // The list's cells up to its tail: an atom, or a cons reached from elsewhere too.
+      const cells: number[] = [x];
+      let t = xcdr(rt, x);
+      while ((t & 7) === Lisp_Cons && !shared.has(t)) {
+        cells.push(t);
         t = xcdr(rt, t);
-        if (t === Qnil) return elems;
-        if ((t & 7) !== Lisp_Cons) break;
-        if (seen.has(t)) return fail;
-        seen.add(t);
       }
-      const tail = enc(t, depth + 1);
-      return tail === fail ? fail : { d: elems, t: tail };
+      const tail = t === Qnil ? null : enc(t, depth + 1);
+      if (tail === fail) return fail;
+      const elems: unknown[] = new Array(cells.length);
+      for (let i = cells.length - 1; i >= 0; i--) {
+        const e = enc(xcar(rt, cells[i]!), depth + 1);
+        if (e === fail) return fail;
+        elems[i] = e;
+      }
+      return tail === null ? elems : { d: elems, t: tail };
     }
     if (tag === Lisp_Vectorlike && pvecType(rt, x) === PVEC_NORMAL_VECTOR) {
       const elems: unknown[] = [];
@@ -369,6 +447,8 @@ export class ElcForms {
   private symsObarray = -1;
   private buf = new Uint8Array(64);
   private gensyms: number[] = [];
+  /** The objects of the form being built labelled so far ({"h": K, ...}), by K. */
+  private labels: number[] = [];
 
   constructor(rt: Runtime, body: Uint8Array, hooks: ElcReadHooks, obarrayNow: () => number) {
     this.rt = rt;
@@ -389,6 +469,7 @@ export class ElcForms {
       this.syms.fill(-1);
       this.symsObarray = ob;
     }
+    this.labels.length = 0;
     if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
       if (typeof item.p === 'string') return this.hooks.read(this.bytesOf(item.p, true));
       if (Array.isArray(item.g)) {
@@ -474,6 +555,19 @@ export class ElcForms {
       const g = this.gensyms[x.u];
       if (g === undefined) throw new ElcDamaged();
       return g;
+    }
+    if (typeof x.r === 'number') {
+      const o = this.labels[x.r];
+      if (o === undefined) throw new ElcDamaged();
+      return o;
+    }
+    if (typeof x.h === 'number') {
+      // Labels come in the order objects are built, so K is the next one.
+      if (x.h !== this.labels.length || x.o === undefined) throw new ElcDamaged();
+      this.labels.push(Qnil);
+      const o = this.build(x.o);
+      this.labels[x.h] = o;
+      return o;
     }
     if (typeof x.i === 'number') {
       if (!Number.isSafeInteger(x.i)) throw new ElcDamaged();
