@@ -20,3 +20,12 @@
          (dolist (x xs) (iter-yield (* x x))))
        (let (acc) (iter-do (v (corpus-cl-gen2 1 2 3)) (push v acc)) (nreverse acc)))
 (featurep 'generator)
+;; (:documentation FORM) first in the body of iter-defun and cl-iter-defun gives the docstring.
+(progn (iter-defun corpus-cl-gen3 () (:documentation (concat "a" "b")) (iter-yield 1))
+       (list (documentation 'corpus-cl-gen3) (iter-next (corpus-cl-gen3))))
+(progn (cl-iter-defun corpus-cl-gen4 (&key k) (:documentation (concat "c" "d")) (iter-yield k))
+       (list (documentation 'corpus-cl-gen4) (iter-next (corpus-cl-gen4 :k 5))))
+(progn (iter-defun corpus-cl-gen5 () "Doc." (:documentation (concat "a" "b")) (iter-yield 1))
+       (list (documentation 'corpus-cl-gen5) (condition-case e (iter-next (corpus-cl-gen5)) (error e))))
+(let ((f (iter-lambda () (:documentation (concat "c" "d")) (iter-yield 2))))
+  (list (documentation f) (condition-case e (iter-next (funcall f)) (error e))))
