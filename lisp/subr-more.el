@@ -899,7 +899,9 @@ decides the binding.  READ-FUNCTION is accepted but forms are read with `read'."
   (ignore read-function)
   (let ((standard-output (or printflag #'symbolp))
         (buf (current-buffer))
-        (lexical lexical-binding))
+        (lexical lexical-binding)
+        ;; The forms come from the buffer's file (see `eval-buffer').
+        (current-load-list (list buffer-file-name)))
     (save-excursion (eval-buffer--loop buf (min start end) (max start end) printflag lexical))))
 
 (defun lread--substitute-object-in-subtree (object placeholder completely) "Replace every occurrence of PLACEHOLDER inside OBJECT by OBJECT itself; give nil.

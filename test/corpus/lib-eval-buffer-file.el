@@ -19,3 +19,14 @@ corpus-ebf-r
   (list (assoc "/tmp/corpus-ebf-x.el" load-history)
         (length (seq-filter (lambda (e) (equal (car-safe e) "/tmp/corpus-ebf-x.el")) load-history))
         (symbol-file 'corpus-ebf-foo) (symbol-file 'corpus-ebf-v 'defvar)))
+;; eval-region takes the forms' file from the buffer too (eval-defun, which does as well, prints
+;; its value on GNU's real stdout in batch, outside what a case can catch).
+(with-temp-buffer
+  (setq buffer-file-name "/tmp/corpus-ebf-r.el")
+  (insert "(setq corpus-ebf-r (list (car (last current-load-list)) (macroexp-file-name)))")
+  (eval-region (point-min) (point-max))
+  corpus-ebf-r)
+(with-temp-buffer
+  (insert "(setq corpus-ebf-r (list (car (last current-load-list)) (macroexp-file-name)))")
+  (eval-region (point-min) (point-max))
+  corpus-ebf-r)
