@@ -235,6 +235,8 @@ With ARG, the value is inserted into the buffer after point instead."
 
 ;;;; The call tree.
 
+(defvar byte-compile-cond-use-jump-table nil "Non-nil means `cond' clauses comparing one value against constants compile to a hash-table jump.
+The tsmacs compiler keeps closures as they are and makes no jump tables, so this is nil.")
 (defvar byte-compile-generate-call-tree nil "Non-nil means the compiler records which functions call which (tsmacs records none).")
 (defvar byte-compile-call-tree nil "The calls the compiler recorded: entries (FUNCTION CALLERS CALLS).")
 (defvar byte-compile-call-tree-sort 'name "How `display-call-tree' orders its entries: name, callers, calls, calls+callers or nil.")

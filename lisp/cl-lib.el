@@ -15,7 +15,7 @@
                    (cl-assert cl-block cl-callf cl-callf2 cl-case cl-check-type cl-defmacro
                     cl-defstruct cl-defsubst cl-deftype cl-defun cl-destructuring-bind cl-do
                     cl-do* cl-do-all-symbols cl-do-symbols cl-dolist cl-dotimes cl-ecase
-                    cl-etypecase cl-eval-when cl-flet cl-flet* cl-function cl-labels cl-letf
+                    cl-etypecase cl-eval-when cl-flet cl-flet* cl-function cl-iter-defun cl-labels cl-letf
                     cl-letf* cl-load-time-value cl-locally cl-loop cl-macrolet
                     cl-multiple-value-bind cl-multiple-value-setq cl-progv cl-psetf cl-psetq
                     cl-remf cl-return cl-return-from cl-rotatef cl-shiftf cl-symbol-macrolet

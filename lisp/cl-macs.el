@@ -351,6 +351,11 @@ variables, &aux, and nested lists.  BODY runs in a `cl-block' named NAME." (decl
 Besides what `cl-defun' allows, ARGS may hold &body and &environment." (declare (doc-string 3) (indent 2))
   `(defmacro ,name ,@(cl-macs--lambda args body name)))
 
+(defmacro cl-iter-defun (name args &rest body) "Define NAME as a generator (see `iter-defun') with the Common Lisp lambda list ARGS.
+As in `cl-defun', BODY runs in a `cl-block' named NAME." (declare (doc-string 3) (indent 2))
+  (require 'generator)
+  `(iter-defun ,name ,@(cl-macs--lambda args body name)))
+
 (defmacro cl-defsubst (name args &rest body) "Define NAME as a function with a Common Lisp lambda list ARGS and BODY.
 In tsmacs there is no inlining, so this is `cl-defun'." (declare (doc-string 3) (indent 2))
   `(cl-defun ,name ,args ,@body))

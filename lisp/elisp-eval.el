@@ -168,7 +168,9 @@ integer's other forms."
 (defun elisp--eval-defun () "Evaluate the top-level form around point, show its value and return it."
   (let* ((form (car (read-from-string
                      (buffer-substring-no-properties (elisp--defun-start) (point-max)))))
-         (value (elisp--evaluate form)))
+         ;; As `eval-region' does, the form comes from the buffer's file.
+         (value (let ((current-load-list (list buffer-file-name)))
+                  (elisp--evaluate form))))
     (elisp--eval-last-sexp-print-value value t nil t)
     value))
 

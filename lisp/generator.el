@@ -431,11 +431,15 @@ next `iter-yield'."
     `(lambda ,arglist ,@(car split) ,(cps--make-iterator-form (cdr split)))))
 
 (defmacro iter-defun (name arglist &rest body) "Define NAME as a generator function taking ARGLIST and running BODY.
-A docstring and a `declare' form at BODY's start apply to NAME."
+A docstring or (:documentation FORM) and a `declare' form at BODY's start
+apply to NAME."
   (declare (indent defun) (doc-string 3)
            (debug (&define name lambda-list lambda-doc &rest sexp)))
-  (let ((split (cps--split-body body)))
-    `(defun ,name ,arglist ,@(car split) ,(cps--make-iterator-form (cdr split)))))
+  (let* ((doc-form (and (eq (car-safe (car body)) :documentation) (list (pop body))))
+         (split (cps--split-body body)))
+    ;; A leading (:documentation FORM) gives the docstring, as in `defun'
+    ;; (`iter-lambda' takes it as a plain form).
+    `(defun ,name ,arglist ,@doc-form ,@(car split) ,(cps--make-iterator-form (cdr split)))))
 
 (defmacro iter-do (spec &rest body) "Run BODY with VAR bound to each value of ITERATOR; SPEC is (VAR ITERATOR).
 Return the iterator's final value."

@@ -136,7 +136,9 @@ That is the file being byte-compiled, if any, else the one being loaded."
   (if (and (boundp 'byte-compile-current-file)
            (stringp byte-compile-current-file))
       byte-compile-current-file
-    load-file-name))
+    ;; `load' and `eval-buffer' end `current-load-list' with the file's name.
+    (let ((origin (car (last current-load-list))))
+      (and (stringp origin) origin))))
 
 ;;;; Eager expansion while loading.
 

@@ -879,13 +879,18 @@ UNIBYTE is accepted for compatibility."
            ;; GNU prints to PRINTFLAG; without one, output is thrown away (by
            ;; `symbolp', which takes each character and does nothing) unless
            ;; DO-ALLOW-PRINT, when nil sends it where t does.
-           (standard-output (or printflag (if do-allow-print nil #'symbolp))))
+           (standard-output (or printflag (if do-allow-print nil #'symbolp)))
+           ;; As while loading, the list ends with the forms' file name
+           ;; (`macroexp-file-name' reads it there).
+           (current-load-list (list filename)))
       (save-current-buffer
         (with-current-buffer buf
           (save-restriction
             (widen)
             (eval-buffer--loop buf (point-min) (point-max) printflag lexical))))
-      (when filename (push (list filename) load-history))
+      (when filename
+        (setq load-history (cons (reverse current-load-list)
+                                 (delq (assoc filename load-history) load-history))))
       nil)))
 
 (defun eval-region (start end &optional printflag read-function) "Evaluate the forms between START and END of the current buffer; give nil.
@@ -894,7 +899,9 @@ decides the binding.  READ-FUNCTION is accepted but forms are read with `read'."
   (ignore read-function)
   (let ((standard-output (or printflag #'symbolp))
         (buf (current-buffer))
-        (lexical lexical-binding))
+        (lexical lexical-binding)
+        ;; The forms come from the buffer's file (see `eval-buffer').
+        (current-load-list (list buffer-file-name)))
     (save-excursion (eval-buffer--loop buf (min start end) (max start end) printflag lexical))))
 
 (defun lread--substitute-object-in-subtree (object placeholder completely) "Replace every occurrence of PLACEHOLDER inside OBJECT by OBJECT itself; give nil.

@@ -243,14 +243,31 @@ Meant for `syntax-propertize-extend-region-functions'."
       (setq hi (1+ hi)))
     (cons lo hi)))
 
-(defun syntax-propertize--shift-groups-and-backrefs (re n) "Return the regexp RE with its back references and numbered groups moved up by N."
+(defconst syntax-propertize--shift-token-re
+  (concat "\\\\(\\?\\([0-9]+\\):"                  ; 1: an explicitly numbered group
+          "\\|\\\\\\([1-9]\\)"                     ; 2: a back reference
+          "\\|\\(?:\\`\\|[^\\]\\)\\[\\]?[^]]*\\]?"     ; a bracket expression, left alone
+          "\\|[^\\]\\\\{[^}]*\\\\}"               ; an interval, left alone
+          "\\|\\\\\\\\")                            ; an escaped backslash
+  "What `syntax-propertize--shift-groups-and-backrefs' looks for, from left to right.")
+
+(defun syntax-propertize--shift-groups-and-backrefs (re n) "Return the regexp RE with its back references and numbered groups moved up by N.
+Bracket expressions and intervals are copied as they are.  A back
+reference past \\9 is an error."
   (let ((out "") (pos 0))
-    (while (string-match "\\\\\\(?:\\([1-9]\\)\\|(\\?\\([0-9]+\\):\\)" re pos)
-      (setq out (concat out (substring re pos (match-beginning 0))
-                        (if (match-beginning 1)
-                            (format "\\%d" (+ n (string-to-number (match-string 1 re))))
-                          (format "\\(?%d:" (+ n (string-to-number (match-string 2 re))))))
-            pos (match-end 0)))
+    (while (string-match syntax-propertize--shift-token-re re pos)
+      (let ((group (match-string 1 re))
+            (backref (match-string 2 re)))
+        (setq out (concat out (substring re pos (match-beginning 0))
+                          (cond
+                           (group (format "\\(?%d:" (+ n (string-to-number group))))
+                           (backref
+                            (let ((shifted (+ n (string-to-number backref))))
+                              (when (> shifted 9)
+                                (error "There may be at most nine back-references"))
+                              (format "\\%d" shifted)))
+                           (t (match-string 0 re))))
+              pos (match-end 0))))
     (concat out (substring re pos))))
 
 (defun syntax-ppss (&optional pos) "Return the parse state at POS (default point), as `parse-partial-sexp' from `point-min' gives it.

@@ -26,3 +26,5 @@
 (list (display-call-tree) (with-current-buffer "*Call-Tree*" (buffer-string)))
 (list (display-call-tree "foo.el") (with-current-buffer "*Call-Tree*" (buffer-string)))
 (list byte-compile-generate-call-tree byte-compile-call-tree byte-compile-call-tree-sort)
+;; The jump-table switch is a variable programs read (GNU's default is t; tsmacs's compiler makes none).
+(progn (require 'bytecomp) (list (boundp 'byte-compile-cond-use-jump-table) (special-variable-p 'byte-compile-cond-use-jump-table)))

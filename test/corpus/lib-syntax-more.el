@@ -10,3 +10,8 @@
 (syntax-propertize--shift-groups-and-backrefs "plain" 5)
 (syntax-propertize--shift-groups-and-backrefs "\\(a\\)\\9" 0)
 (with-temp-buffer (setq-local syntax-propertize-function (lambda (s e) (put-text-property s e 'seen t))) (insert "hello\nworld\n") (list (internal--syntax-propertize 3) syntax-propertize--done (get-text-property 1 'seen)))
+;; Shifting groups and back references: bracket expressions, intervals and escaped backslashes stay.
+(mapcar (lambda (c) (condition-case e (syntax-propertize--shift-groups-and-backrefs (car c) (cadr c)) (error e)))
+        '(("[]\\1]\\1[^]\\2]\\2[[:alpha:]\\3]\\3" 1) ("a\\{2\\}\\1\\{1,\\1\\}" 1) ("\\[\\1" 1) ("[\\1" 1) ("\\(a\\)\\{1,\\1\\}" 2) ("a\\{1,\\1\\}" 2)
+          ("a\\{2\\}\\1" 2) ("\\1\\{1,\\1\\}" 2) ("a\\{2\\}b\\{1,\\1\\}" 2) ("\\(a\\)[\\1-2]\\1" 2) ("\\(?2:[abc]+\\)foobar" 2) ("\\(a\\)\\1" 2)
+          ("\\(?2:[abc]+\\)foo\\(\\2\\)" 2) ("\\(a\\)\\3" 7) ("\\(?9:x\\)" 3) ("x[a-z]\\1[\\2]" 1) ("\\\\1" 1) ("a\\\\\\1" 1)))
