@@ -1729,6 +1729,9 @@ Without an XML mode in this system, Conf mode."
 ;; ROT13 (rot13.el), as GNU autoloads it.
 (dolist (name '(rot13 rot13-string)) (autoload name "rot13"))
 (dolist (name '(rot13-region rot13-other-window toggle-rot13-mode)) (autoload name "rot13" nil t))
+
+;; Overstrike underlining (underline.el), as GNU autoloads it.
+(dolist (name '(underline-region ununderline-region)) (autoload name "underline" nil t))
 ;; Small libraries of GNU's (branch libsmall): their commands and functions as GNU autoloads
 ;; them, and the options GNU has bound at start-up.
 (pcase-dolist (`(,lib ,commands ,functions)

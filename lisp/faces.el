@@ -350,6 +350,26 @@ When FACE has neither, it gets those of `default' the other way round."
 (defun background-color-at-point () "Return the background colour of the text at point, a colour name or nil."
   (faces--color-at-point :background))
 
+(defun face-at-point (&optional thing multiple) "The face of the text at point: a `read-face-name' property, else its `face'.
+With THING non-nil, a face named by the symbol at point comes first.  With
+MULTIPLE non-nil, return every face so found, in order and without repeats;
+otherwise only the first.  Anonymous faces (attribute lists) are passed over."
+  (let ((faces nil))
+    (let ((add (lambda (face)
+                 (and (facep face) (not (member face faces)) (push face faces)))))
+      (when thing
+        (let ((word (thing-at-point 'symbol)))
+          (when word (funcall add (intern-soft word)))))
+      (let ((prop (or (get-char-property (point) 'read-face-name)
+                      (get-char-property (point) 'face))))
+        (if (and (consp prop)
+                 (not (keywordp (car prop)))
+                 (not (memq (car prop) '(foreground-color background-color))))
+            (dolist (face prop) (funcall add face))
+          (unless (consp prop) (funcall add prop)))))
+    (setq faces (nreverse faces))
+    (if multiple faces (car faces))))
+
 (defun tty-find-type (pred type) "Return the longest prefix of terminal TYPE that PRED accepts, or nil.
 Prefixes end before a `-' or a `.'; TYPE itself is tried first."
   (let ((candidate type) (found nil))

@@ -207,10 +207,12 @@ taken for an abbreviation and stays with the next word; the functions of
          (progn (backward-char 1) (looking-at "\\sw"))
          (or (bolp) (memq (char-before) '(?\s ?\t))))))
 
-(defun fill-polish-nobreak-p () "Non-nil when a one-letter Polish word would end the line broken at point."
-  (save-excursion (skip-chars-backward " \t")
-    (and (memq (char-before) '(?a ?i ?o ?u ?w ?z ?A ?I ?O ?U ?W ?Z))
-         (save-excursion (backward-char 1) (or (bolp) (memq (char-before) '(?\s ?\t)))))))
+(defun fill-polish-nobreak-p () "Non-nil when a one-character word would end the line broken at point.
+That is, past the blanks before point, the character two back is no letter."
+  (save-excursion
+    (skip-chars-backward " \t")
+    (backward-char 2)
+    (looking-at "[^[:alpha:]]")))
 
 (defun fill-text-properties-at (pos) "The text properties at POS, without those that fill should not copy."
   (let ((props (text-properties-at pos)) (kept nil))

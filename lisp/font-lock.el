@@ -499,7 +499,10 @@ Return the (BODY-START . BODY-END) left for the comment face."
             (if (numberp (car h))
                 (font-lock-apply-highlight h)
               (save-match-data (font-lock-fontify-anchored-keywords h end))))
-          (and (= mb me) (= (point) me) (< (point) end) (forward-char 1))))))
+          ;; A matcher that left point at or before its match's start (an
+          ;; empty match, or a function that searched without moving) would
+          ;; find the same match again: go on from the next character.
+          (and (<= (point) mb) (< (point) end) (forward-char 1))))))
     nil))
 
 ;;;; Just-in-time fontification, as far as a batch session has it: the

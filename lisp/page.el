@@ -47,14 +47,40 @@ A non-zero ARG first moves that many pages forward or back." (interactive "P")
       (backward-page 1)
       (cons (point) (max (point) stop)))))
 
-(defun narrow-to-page (&optional arg) "Narrow the buffer to the page point is on; ARG first moves that many pages." (interactive "P")
-  (let ((n (if arg (prefix-numeric-value arg) 0)))
+(defun narrow-to-page (&optional arg) "Narrow the buffer to the page point is on; ARG first moves that many pages.
+Point stays where it was when that is inside the page, else goes to its nearer end." (interactive "P")
+  (let ((n (if arg (prefix-numeric-value arg) 0))
+        from to)
     (widen)
-    (unless (zerop n) (forward-page (if (< n 0) (1- n) n)))
-    (let ((span (page--bounds)))
-      (cond ((> n 0) (goto-char (car span)))
-            ((< n 0) (goto-char (cdr span))))
-      (narrow-to-region (car span) (cdr span)))))
+    (save-excursion
+      ;; Going back N pages means passing N+1 boundaries, the first only
+      ;; reaching the start of the page point is on, unless point is right
+      ;; after a delimiter that opens its line: then N are enough.
+      (cond ((> n 0) (forward-page n))
+            ((< n 0)
+             (let ((here (point)))
+               (forward-page (if (save-excursion
+                                   (beginning-of-line)
+                                   (and (looking-at page-delimiter) (= (match-end 0) here)))
+                                 n
+                               (1- n))))))
+      ;; The page ends where the delimiter that the step forward found
+      ;; starts; when it found none (a delimiter at point is passed over
+      ;; unsearched), at the end of the buffer.
+      (setq to (if (eobp)
+                   (point)
+                 (let ((searched-from (if (bolp) (1+ (point)) (point))))
+                   (forward-page 1)
+                   (let ((d (page--last-delimiter (point))))
+                     (if (and d (= (cdr d) (point)) (>= (car d) searched-from))
+                         (car d)
+                       (point))))))
+      (goto-char to)
+      (backward-page 1)
+      ;; A delimiter alone on its line leaves its newline out of the page.
+      (when (and (eolp) (not (bobp)) (< (point) to)) (forward-char 1))
+      (setq from (point)))
+    (narrow-to-region from to)))
 
 (defun page--count-lines-page () "Give (TOTAL BEFORE AFTER): the lines of this page, those before point and those after."
   (save-excursion

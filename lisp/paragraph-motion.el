@@ -166,11 +166,11 @@ ARG paragraphs instead." (interactive "p\np")
 
 (defun kill-paragraph (arg) "Kill up to the ARGth paragraph end (back to the -ARGth start when negative)."
   (interactive "p")
-  (paragraph-motion--kill-over #'forward-paragraph arg))
+  (paragraph-motion--kill-over #'forward-paragraph (or arg 1)))
 
 (defun backward-kill-paragraph (arg) "Kill back to the ARGth paragraph start (on to the -ARGth end when negative)."
   (interactive "p")
-  (paragraph-motion--kill-over #'forward-paragraph (- arg)))
+  (paragraph-motion--kill-over #'forward-paragraph (- (or arg 1))))
 
 (defun start-of-paragraph-text () "Move to where the text of this paragraph begins, past leading blanks.
 When that is not before point, the previous paragraph's is used."

@@ -262,3 +262,9 @@ font-lock-extend-region-functions
 (with-temp-buffer (font-lock-specified-p nil))
 (with-temp-buffer (emacs-lisp-mode) (font-lock-specified-p nil))
 (with-temp-buffer (setq-local font-lock-keywords '(("a" . bold))) (list (font-lock-specified-p nil) (progn (insert "a") (font-lock-ensure) (buffer-string)) font-lock-keywords))
+;; A function matcher that leaves point where it was: font-lock goes on from the next character
+;; until point is past the match's start, instead of finding the same match for ever.
+(let ((calls nil)) (with-temp-buffer (insert "abbbc\nxbby\n") (setq font-lock-defaults `(((,(lambda (limit) (push (point) calls) (set-match-data (list 3 5)) (< (length calls) 12)) 0 'bold)) t)) (font-lock-mode 1) (font-lock-ensure) (list (reverse calls) (buffer-string))))
+(let ((calls nil)) (with-temp-buffer (insert "abbbc\nxbby\n") (setq font-lock-defaults `(((,(lambda (limit) (push (point) calls) (when (re-search-forward "b+" limit t) (goto-char (match-beginning 0)) t)) 0 'bold)) t)) (font-lock-mode 1) (font-lock-ensure) (list (reverse calls) (buffer-string))))
+(with-temp-buffer (insert "ab") (setq font-lock-defaults '((("x*" 0 'bold)) t)) (font-lock-mode 1) (font-lock-ensure) (buffer-string))
+(progn (require 'conf-mode) (with-temp-buffer (insert "[entry]\nvalue = \"some string\"\n[[arr]]\n") (conf-toml-mode) (font-lock-mode) (font-lock-ensure) (buffer-string)))

@@ -614,3 +614,8 @@
 (fc #'fundamental-mode 12 "  aaa bbb ccc\n    ddd eee fff ggg\n\n> x y z w v u t s" 1 (fill-individual-paragraphs (point-min) (point-max)))
 (fc #'fundamental-mode 12 "  aaa bbb ccc\n    ddd eee fff ggg\n\n> x y z w v u t s" 1 (fill-nonuniform-paragraphs (point-min) (point-max)))
 (fc #'fundamental-mode 12 "  aaa bbb ccc\n  ddd eee fff ggg\n    hhh" 1 (fill-individual-paragraphs (point-min) (point-max) 'full))
+;; fill-polish-nobreak-p: past the blanks before point, is the character two back no letter?
+;; (Letters by Unicode, not by syntax; at the buffer's start backward-char signals.)
+(let (r) (dolist (s '("Abc d efg" "Abc d  efg" "a b" "(h ijk" "x (h ijk" "Ab, d e" "é ab" "1 ab" "x . y" "x\na y" "x a\ny" "x\u00a0a y" "_a" "1a" "éa" "-a" "\u4e00a" "a") (nreverse r)) (with-temp-buffer (insert s) (let (row) (dotimes (i (1+ (length s))) (goto-char (1+ i)) (push (condition-case e (fill-polish-nobreak-p) (error e)) row)) (push (cons s (nreverse row)) r)))))
+(with-temp-buffer (insert "Abc d efg (h ijk).") (setq fill-column 8) (setq-local fill-nobreak-predicate '(fill-polish-nobreak-p)) (fill-paragraph) (buffer-string))
+(with-temp-buffer (insert "Abc d efg (h ijk).") (setq fill-column 8) (setq-local fill-nobreak-predicate '()) (fill-paragraph) (buffer-string))

@@ -84,3 +84,9 @@
 (pc "\n\nxy" 4 (list (copy-from-above-command) (point)))
 (pc "ab\tdef\nxxxx\n" 12 (list (copy-from-above-command 5) (point)))
 (pc "a\n\fb\n\f\n" 4 (list (count-lines-page) (what-page)))
+;; narrow-to-page: a delimiter alone on its line leaves its newline out of the page, point stays
+;; where it was (clamped into the page), a page at the very end after a delimiter runs to the
+;; end, and going back from right after a delimiter that opens its line takes one step fewer.
+(let (r) (dolist (s '("foo\n\f\nbar\n\f\nbaz" "foo\n\fx\fy\nbar" "foo\n\f\nbar\n\f" "\f\nfoo\n\f\nbar" "foo\n\f\n\nbar") (nreverse r)) (with-temp-buffer (insert s) (dolist (start (number-sequence 1 (point-max))) (dolist (n '(0 1 2 -1 -2)) (widen) (goto-char start) (narrow-to-page n) (push (list start n (point) (point-min) (point-max)) r))))))
+(with-temp-buffer (insert "foo\n\f\nbar\n\f\nbaz") (goto-char (point-min)) (narrow-to-page) (list (buffer-string) (progn (narrow-to-page 2) (buffer-string)) (progn (narrow-to-page -1) (list (buffer-string) (point)))))
+(with-temp-buffer (insert "a\n\f\nb") (goto-char 1) (narrow-to-page '(4)) (list (buffer-string) (point)))

@@ -774,3 +774,5 @@
 (pmatrix "  One.  Two\n\n  Three four.  Five.\n" (lambda () (forward-sentence)))
 (pmatrix "  One.  Two\n\n  Three four.  Five.\n" (lambda () (backward-sentence)))
 (pmatrix "  One.  Two\n\n  Three four.  Five.\n" (lambda () (forward-sentence 2)))
+;; kill-paragraph and backward-kill-paragraph take a nil ARG as 1; a raw prefix list is no number.
+(let (r) (dolist (f '(kill-paragraph backward-kill-paragraph) (nreverse r)) (dolist (arg (list nil 1 -1 '(4))) (dolist (pos '(1 3 7 8 14)) (with-temp-buffer (insert "AA\nAA\n\nBB\nBB\n") (goto-char pos) (let ((kill-ring nil)) (push (list f arg pos (condition-case e (progn (funcall f arg) (list (buffer-string) (point) (car kill-ring))) (error e))) r)))))))
