@@ -164,6 +164,22 @@ Unless NODIGITS, digits and - give a prefix argument."
 (define-key ctl-x-map "x" ctl-x-x-map)
 (define-key ctl-x-map "t" tab-prefix-map)
 
+;; The binding help texts name first for these commands (`where-is-internal' with FIRSTONLY
+;; takes it when it is still bound), as GNU has them at start.
+(dolist (advertised
+         '((undo . [?\C-x ?u]) (set-mark-command . [?\C-\s])
+           (next-buffer . [?\C-x right]) (previous-buffer . [?\C-x left])
+           (highlight-regexp . [?\M-s ?h ?r]) (highlight-phrase . [?\M-s ?h ?p])
+           (highlight-lines-matching-regexp . [?\M-s ?h ?l])
+           (highlight-symbol-at-point . [?\M-s ?h ?.]) (unhighlight-regexp . [?\M-s ?h ?u])
+           (hi-lock-find-patterns . [?\M-s ?h ?f])
+           (hi-lock-write-interactive-patterns . [?\M-s ?h ?w])
+           (widget-backward . [(shift tab)])
+           (isearch-edit-string . "\M-se") (isearch-symbol-regexp . "\M-s_")
+           (isearch-toggle-case-fold . "\M-sc") (isearch-toggle-regexp . "\M-sr")
+           (word-search-regexp . "\M-sw") (char-fold-to-regexp . "\M-s'")))
+  (put (car advertised) :advertised-binding (cdr advertised)))
+
 ;; GNU Emacs 28.2's global key bindings at start, menus and mouse events left out (recorded
 ;; from it with accessible-keymaps and map-keymap-internal, newest first, so that defining
 ;; them in this order rebuilds its order). Many name commands of libraries tsmacs lacks:
@@ -609,6 +625,10 @@ binding out, `shadowed' adds a line saying it is shadowed."
 MAP's bindings, \\=\\<MAP> makes MAP the keymap of the \\=\\[...] after it, \\=\\= quotes
 the next character; grave accents and apostrophes become the quotes of
 `text-quoting-style'.  Keys get the face `help-key-binding' unless NO-FACE."
+  ;; A character stands for the string of it; anything else that is not a string is refused.
+  (cond ((or (null string) (stringp string)))
+        ((characterp string) (setq string (string string)))
+        (t (signal 'wrong-type-argument (list 'char-or-string-p string))))
   (let ((keymap--plain-keys no-face))
   (when string
     (let ((i 0) (n (length string)) (map nil) (parts nil) (start 0))
@@ -650,7 +670,9 @@ the next character; grave accents and apostrophes become the quotes of
             (setq i (1+ i) start i))
            (t (setq i (1+ i))))))
       (push (substring string start) parts)
-      (apply #'concat (nreverse parts))))))
+      ;; GNU's result is always multibyte (it is made in a buffer): an empty multibyte part
+      ;; makes `concat' give one.
+      (apply #'concat (make-string 0 ?\s t) (nreverse parts))))))
 
 ;;;; Running commands.
 

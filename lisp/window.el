@@ -407,7 +407,8 @@ The windows of this batch session are split as if it were nil.")
 ;;; Selecting.
 
 (defun select-window (window &optional norecord) "Make WINDOW the selected window and its buffer current; unless NORECORD, mark it used and put its buffer first in the buffer list."
-  (let* ((w (window--live window)) (old (selected-window)) (f (window--slot w 1)))
+  (unless (window-live-p window) (signal 'wrong-type-argument (list 'window-live-p window)))
+  (let* ((w window) (old (selected-window)) (f (window--slot w 1)))
     (unless (eq w old)
       (when (window-live-p old)
         (set-marker (window--slot old 4) (with-current-buffer (window--slot old 2) (point)) (window--slot old 2))))
