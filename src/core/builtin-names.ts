@@ -1637,6 +1637,8 @@ export const BUILTIN_GLOBALS: readonly string[] = [
   "current-global-map",
   "current-thread",
   "doomed-finalizers",
+  "empty-multibyte-string",
+  "empty-unibyte-string",
   "finalizers",
   "frame-list",
   "last-thread-error",

@@ -17,7 +17,7 @@ import {
   fixnumValue, isFixnum, makeFixnum, makePtr, wordIndex,
 } from '../heap/tags.ts';
 import { charBytes, readChar, writeChar, decodeUtf8ToInternal, charLenAt } from './character.ts';
-import type { Runtime } from './runtime.ts';
+import { G_EMPTY_MULTIBYTE, G_EMPTY_UNIBYTE, type Runtime } from './runtime.ts';
 import { Qnil, Qunbound } from './symbols.ts';
 
 export { wordIndex, makeFixnum, fixnumValue, isFixnum };
@@ -440,7 +440,9 @@ export const stringMultibyte = (rt: Runtime, s: number): boolean => rt.i32[((s &
 export const sdata = (rt: Runtime, s: number): number => rt.i32[((s & -8) >>> 2) + STR_DATA]!;
 export const stringIntervals = (rt: Runtime, s: number): number => rt.i32[((s & -8) >>> 2) + STR_INTERVALS]!;
 export const setStringIntervals = (rt: Runtime, s: number, v: number): void => {
-  rt.i32[((s & -8) >>> 2) + STR_INTERVALS] = v;
+  const wi = (s & -8) >>> 2;
+  // An empty string is shared (allocString) and has no text to carry properties.
+  if (rt.i32[wi + STR_NCHARS] !== 0) rt.i32[wi + STR_INTERVALS] = v;
 };
 /** A view (not a copy) of the string's bytes in the heap: do not keep it across allocation-free boundaries you don't control. */
 export function stringBytes(rt: Runtime, s: number): Uint8Array {
@@ -454,6 +456,11 @@ export function stringBytes(rt: Runtime, s: number): Uint8Array {
  * string (nbytes must equal nchars).
  */
 export function allocString(rt: Runtime, nchars: number, nbytes: number, multibyte: boolean): number {
+  // No bytes: the shared empty string of that kind, made at its first use and dumped as a global.
+  if (nbytes === 0) {
+    const shared = rt.globals[multibyte ? G_EMPTY_MULTIBYTE : G_EMPTY_UNIBYTE]!;
+    if (shared !== Qnil) return shared;
+  }
   const wi = rt.heap.alloc(BK_STRING, STRING_WORDS);
   const m = rt.i32;
   m[wi + STR_NCHARS] = nchars;
@@ -466,7 +473,9 @@ export function allocString(rt: Runtime, nchars: number, nbytes: number, multiby
   m[wi + STR_DATA] = addr;
   rt.heap.counts.strings++;
   rt.heap.counts.stringChars += nbytes;
-  return makePtr(wi, Lisp_String);
+  const s = makePtr(wi, Lisp_String);
+  if (nbytes === 0) rt.globals[multibyte ? G_EMPTY_MULTIBYTE : G_EMPTY_UNIBYTE] = s;
+  return s;
 }
 
 /** A string with exactly these bytes of internal encoding. */

@@ -39,6 +39,9 @@ export function DEFGLOBAL(name: string): number {
 /** The names DEFGLOBAL was given, for builtin-names.ts's generator and test. */
 export const declaredGlobalNames = (): readonly string[] => declaredGlobals;
 export const G_OBARRAY = DEFGLOBAL('obarray');
+/** The one empty unibyte string and the one empty multibyte string, which every allocation of no bytes returns (GNU shares them too: `(eq "" (substring "ab" 1 1))'). */
+export const G_EMPTY_UNIBYTE = DEFGLOBAL('empty-unibyte-string');
+export const G_EMPTY_MULTIBYTE = DEFGLOBAL('empty-multibyte-string');
 
 export interface RuntimeOptions {
   host: Host;

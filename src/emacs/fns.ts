@@ -1806,6 +1806,8 @@ export function clearString(rt: Runtime, s: number): void {
   stringBytesChanged(rt);
   checkString(rt, s);
   const n = sbytes(rt, s);
+  // The shared empty strings stay as they are (GNU leaves its empty multibyte string multibyte).
+  if (n === 0) return;
   rt.u8.fill(0, sdata(rt, s), sdata(rt, s) + n);
   const wi = (s & -8) >>> 2;
   rt.i32[wi + STR_NCHARS] = n;
