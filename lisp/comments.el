@@ -70,6 +70,11 @@ starter and ender, and `comment-padding' becomes a string."
       (unless noerror (error "No comment syntax is defined"))
     (when (integerp comment-padding)
       (setq comment-padding (make-string comment-padding ?\s)))
+    ;; A block comment's later lines start with the starter less its first character.
+    (when (and (null comment-continue) comment-end (not (string= comment-end "")))
+      (setq-local comment-continue
+                  (concat (if (= (length (comment-string-strip comment-start t t)) 1) "|" " ")
+                          (substring comment-start 1))))
     ;; Undecided: the syntax table tells whether the starter is a comment starter.
     (when (eq comment-use-syntax 'undecided)
       (let ((lead (aref (comment-string-strip comment-start t t) 0)))
@@ -432,35 +437,68 @@ ARG, a number, gives how many comment characters to use; negative (or
       (uncomment-region beg end (if (consp arg) nil (- (prefix-numeric-value arg))))
     (save-excursion (funcall comment-region-function beg end arg))))
 
+(defun comment--continue-regexp () "Regexp for the `comment-continue' prefix of a comment's later lines, or nil.
+Group 1 is the prefix itself, found after the line's own indentation."
+  (let* ((cc comment-continue)
+         (core (and cc (comment-string-strip cc nil t))))
+    (cond ((member cc '(nil "")) nil)
+          ((string= core "") (concat "[ \t]*?\\(" (regexp-quote cc) "\\)"))
+          (t (concat "[ \t]*?\\(" (comment--repeat-last-regexp core)
+                     "\\(?:" (regexp-quote (comment--longer-blanks (substring cc (length core)))) "\\)?\\)")))))
+
+(defun comment--ender-span (from limit) "Where the ender of the comment whose starter ends at FROM is, before LIMIT.
+A list (BLANKS-START ENDER-START END), or nil when no ender follows."
+  (let ((ender (comment-string-strip comment-end t t)))
+    (unless (string= ender "")
+      (save-excursion
+        (goto-char from)
+        (when (re-search-forward (concat "\\([ \t]*\\)" (comment--repeat-first-regexp ender)) limit t)
+          (list (match-beginning 0) (match-end 1) (match-end 0)))))))
+
+(defun comment--strip-later-lines (from last cont) "Drop the prefix CONT matches from the lines after FROM's, up to LAST.
+Stop at the first line without one.  When FROM's line holds nothing more, the next line joins it."
+  (let ((join (looking-at "[ \t]*$")))
+    (while (and (= (forward-line 1) 0) (<= (point) last) (not (eobp)) (looking-at cont))
+      (delete-region (if join from (match-beginning 1)) (match-end 1))
+      (setq join nil))))
+
 (defun uncomment-region-default-1 (beg end &optional arg) "Remove the comment starters (and enders) of the lines between BEG and END.
-ARG, a number, removes only that many comment characters."
-  (let ((stop (copy-marker end)) (last nil))
+ARG, a number, removes only that many comment characters.  A comment over
+several lines also loses the `comment-continue' prefix of its later lines."
+  (let ((stop (copy-marker end)) (cont (comment--continue-regexp))
+        ;; ARG characters go when what is left is still a whole starter.
+        (least (length (comment-string-strip comment-start t t))))
     (goto-char beg)
-    (while (< (point) stop) (forward-line 0)
-      (when (and (re-search-forward comment-start-skip (line-end-position) t)
-                 (progn (goto-char (match-beginning 0)) (looking-at comment-start-skip)))
-        (let* ((from (or (match-end 1) (match-beginning 0)))
-               (to (match-end 0))
-               (run (buffer-substring from to))
-               (core (comment-string-strip run nil t)))
-          (if (and (integerp arg) (> arg 0) (< arg (length core)))
-              (delete-region from (+ from arg))
-            ;; Drop the starter and one padding's worth of blanks.
-            (let ((pad (length (or comment-padding ""))))
-              (delete-region from (min to (+ from (length core) pad)))))
-          (when (not (string= comment-end "")) (end-of-line)
-            (when (looking-back comment-end-skip (line-beginning-position))
-              (let ((skip-start (save-excursion
-                                  (goto-char (match-beginning 0))
-                                  ;; The ender's first character may be repeated.
-                                  (skip-chars-backward
-                                   (regexp-quote (substring (comment-string-strip comment-end t t) 0 1)))
-                                  (skip-chars-backward " \t")
-                                  (point))))
-                (delete-region (if (integerp arg) (max skip-start (- (point) arg)) skip-start)
-                               (point)))))))
-      (setq last (point)) (forward-line 1)
-      (when (= (point) last) (goto-char stop))) (set-marker stop nil)
+    (while (and (< (point) stop) (re-search-forward comment-start-skip stop t))
+      (let* ((from (copy-marker (or (match-end 1) (match-beginning 0))))
+             (to (match-end 0))
+             (core (comment-string-strip (buffer-substring from to) nil t))
+             (span (comment--ender-span to stop))
+             (last (copy-marker (if span (nth 2 span) (line-end-position)))))
+        ;; The ender goes first, so that no continuation prefix is looked for inside it.
+        (when span
+          (let ((blanks (nth 0 span)) (done (nth 2 span)))
+            (cond ((integerp arg)
+                   ;; ARG characters go when what is left still closes the comment.
+                   (delete-region (nth 1 span)
+                                  (if (>= (- done (nth 1 span) arg) (length (comment-string-strip comment-end t t)))
+                                      (+ (nth 1 span) arg)
+                                    done)))
+                  ;; Alone on a later line: that line is removed with it.
+                  ((save-excursion (goto-char blanks) (and (bolp) (> (point) from)))
+                   (delete-region (1- blanks) done))
+                  (t (delete-region blanks done)))))
+        (goto-char from)
+        (if (and (integerp arg) (> arg 0) (>= (- (length core) arg) least))
+            (delete-region (- (+ from (length core)) arg) (+ from (length core)))
+          ;; Drop the starter and one padding's worth of blanks.
+          (delete-region from (min to (+ from (length core) (length (or comment-padding ""))))))
+        (when (and span cont) (comment--strip-later-lines from last cont))
+        (goto-char last)
+        (unless span (forward-line 1))
+        (set-marker from nil)
+        (set-marker last nil)))
+    (set-marker stop nil)
     stop))
 
 (defun uncomment-region-default (beg end &optional arg) "Uncomment the lines between BEG and END, as `uncomment-region' does."

@@ -13,15 +13,51 @@
 (defvar kbd-macro--pending nil "Events stored for the macro being defined, newest first, not yet part of it.")
 (defvar kbd-macro--kept nil "Events of the macro being defined that a finished command made part of it, newest first.")
 
+(defun kbd-macro--lookup-key (events) "The binding of the key EVENTS (a list) in the active keymaps; a mouse event counts by its kind."
+  (key-binding (vconcat (mapcar (lambda (e) (if (consp e) (car e) e)) events)) t))
+
+(defun kbd-macro--translate (events prompt) "EVENTS (a list) with a tail that `local-function-key-map' translates replaced.
+Return (t . NEW-EVENTS) when a tail was replaced, (nil . EVENTS) when a tail
+is the start of a longer translation, or nil."
+  (let ((tail events) (found nil))
+    (while (and tail (not found))
+      (let ((to (lookup-key local-function-key-map (vconcat (mapcar (lambda (e) (if (consp e) (car e) e)) tail)))))
+        (when (and to (not (integerp to)) (not (keymapp to)) (functionp to))
+          (setq to (funcall to prompt)))
+        (cond ((or (stringp to) (vectorp to))
+               (setq found (cons t (append (butlast events (length tail)) (append to nil)))))
+              ((keymapp to) (setq found (cons nil events)))))
+      (setq tail (cdr tail)))
+    found))
+
+(defun kbd-macro--unshift (event) "EVENT without its shift (a capital letter made small), or nil when it has none."
+  (cond ((and (integerp event) (/= 0 (logand event #x2000000))) (logand event (lognot #x2000000)))
+        ((and (integerp event) (<= ?A (logand event #x3fffff) ?Z)) (+ event 32))
+        ((and (symbolp event) (memq 'shift (event-modifiers event)))
+         (event-convert-list (append (delq 'shift (delq 'click (event-modifiers event)))
+                                     (list (event-basic-type event)))))))
+
 (defun read-key-sequence (prompt &rest _options) "Read events until they make a complete key of the active keymaps and give them.
-PROMPT, a string, is shown first.  The key is a string when every event
-is a plain character below 128, otherwise a vector."
-  (let ((events nil) (finished nil))
+PROMPT, a string, is shown first.  A key bound nowhere is translated by
+`local-function-key-map' (so <backspace> reads as DEL), or failing that read
+without its shift.  The key is a string when every event is a plain
+character below 128, otherwise a vector."
+  (let ((events nil) (finished nil) (shifted nil))
     (while (not finished)
-      (push (read-event (and (null events) prompt)) events)
-      (let ((binding (key-binding (vconcat (reverse events)) t)))
-        (unless (keymapp binding) (setq finished t))))
-    (setq events (nreverse events))
+      (setq events (append events (list (read-event (and (null events) prompt)))))
+      (let ((binding (kbd-macro--lookup-key events)))
+        (cond ((keymapp binding))
+              (binding (setq finished t))
+              (t (let ((tr (kbd-macro--translate events prompt)))
+                   (cond ((car tr)
+                          (setq events (cdr tr))
+                          (unless (keymapp (kbd-macro--lookup-key events)) (setq finished t)))
+                         (tr)
+                         (t (let ((plain (kbd-macro--unshift (car (last events)))))
+                              (when (and plain (kbd-macro--lookup-key (append (butlast events) (list plain))))
+                                (setq events (append (butlast events) (list plain)) shifted t)))
+                            (setq finished t))))))))
+    (when shifted (setq this-command-keys-shift-translated t))
     (if (seq-every-p (lambda (e) (and (integerp e) (<= 0 e 127))) events)
         (concat events)
       (vconcat events))))
@@ -31,7 +67,7 @@ is a plain character below 128, otherwise a vector."
 
 (defun kbd-macro--run-keys (macro) "Run the commands that the keys of MACRO (already being read from) call, until it is used up."
   (while (< executing-kbd-macro-index (length macro))
-    (let* ((keys (read-key-sequence nil))
+    (let* ((keys (progn (setq this-command-keys-shift-translated nil) (read-key-sequence nil)))
            (cmd (key-binding keys t))
            (arg prefix-arg))
       (setq last-command-event (aref keys (1- (length keys)))

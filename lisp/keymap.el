@@ -436,6 +436,43 @@ Unless NODIGITS, digits and - give a prefix argument."
 (set-char-table-range (cadr global-map) '(32 . 126) 'self-insert-command)
 (set-char-table-range (cadr global-map) (cons 128 (max-char)) 'self-insert-command)
 
+;;;; Translating function keys: what `read-key-sequence' turns an unbound key into.
+
+(defvar function-key-map (make-sparse-keymap) "Keymap of translations tried on a key that is bound nowhere: keypad keys
+become the keys they stand for, `backspace' and `delete' become DEL, and so on.  A
+binding is a key (string or vector) or a function of the prompt giving one.")
+
+(let ((mods '("" "C-" "M-" "C-M-" "S-" "C-S-" "M-S-" "C-M-S-"))
+      (bits '(0 #x4000000 #x8000000 #xc000000 #x2000000 #x6000000 #xa000000 #xe000000)))
+  ;; Keypad keys that move or edit: the same key off the keypad, modifiers kept.
+  (dolist (name '("delete" "insert" "end" "down" "next" "left" "begin" "right" "home" "up" "prior" "enter"))
+    (dolist (m mods)
+      (define-key function-key-map (vector (intern (concat m "kp-" name)))
+        (cond ((and (string= m "") (string= name "enter")) [13])
+              ((and (string= m "") (string= name "delete")) [127])
+              (t (vector (intern (concat m name))))))))
+  ;; Keypad keys that type: the character, modifiers as its bits.
+  (dolist (key '(("decimal" . ?.) ("0" . ?0) ("1" . ?1) ("2" . ?2) ("3" . ?3) ("4" . ?4) ("5" . ?5)
+                 ("6" . ?6) ("7" . ?7) ("8" . ?8) ("9" . ?9) ("add" . ?+) ("subtract" . ?-)
+                 ("multiply" . ?*) ("divide" . ?/)))
+    (let ((ms mods) (bs bits))
+      (while ms
+        (define-key function-key-map (vector (intern (concat (car ms) "kp-" (car key))))
+          (vector (logior (cdr key) (car bs))))
+        (setq ms (cdr ms) bs (cdr bs))))))
+(dolist (tr '((backspace . 127) (delete . 127) (0 . #x4000020) (S-tab . backtab)))
+  (define-key function-key-map (vector (car tr)) (vector (cdr tr))))
+(dolist (m '((?h . event-apply-hyper-modifier) (?s . event-apply-super-modifier) (?m . event-apply-meta-modifier)
+             (?a . event-apply-alt-modifier) (?S . event-apply-shift-modifier) (?c . event-apply-control-modifier)))
+  (define-key function-key-map (vector ?\C-x ?@ (car m)) (cdr m)))
+(dolist (tr '((kp-space . 32) (kp-tab . 9) (kp-separator . ?,) (kp-equal . ?=)
+              (tab . 9) (linefeed . 10) (clear . 12) (return . 13) (escape . 27)))
+  (define-key function-key-map (vector (car tr)) (vector (cdr tr))))
+
+(defvar local-function-key-map (let ((map (make-sparse-keymap))) (set-keymap-parent map function-key-map) map)
+  "The terminal's own translations of unbound keys, on top of `function-key-map'.")
+(defvar input-decode-map (make-sparse-keymap) "Keymap of translations of the raw events a terminal sends, tried on every key before its lookup.")
+
 ;;;; The minibuffer's keymaps.  Batch reads whole lines from standard input and
 ;;;; never looks keys up in them, but programs bind keys in them as they load.
 

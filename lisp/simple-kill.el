@@ -8,8 +8,10 @@
 
 (defun buffer-substring--filter (beg end &optional delete) "Text from BEG to END as `filter-buffer-substring' gives it by default.
 DELETE non-nil means the text also leaves the buffer."
-  (let ((text (funcall (if delete #'delete-and-extract-region #'buffer-substring)
-                       beg end)))
+  (let ((text (if delete
+                  ;; Deleted from BEG, as GNU does: the undo entry says point was there.
+                  (save-excursion (goto-char beg) (delete-and-extract-region beg end))
+                (buffer-substring beg end))))
     ;; The obsolete filter list still applies, in order.
     (with-no-warnings
       (let ((filters buffer-substring-filters))
