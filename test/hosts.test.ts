@@ -200,12 +200,33 @@ process.on('exit', () => get('node:fs').writeSync(2, '\\nloaded: ' + JSON.string
       assert.ok(m, r.stderr);
       return { stdout: r.stdout, modules: JSON.parse(m[1]!), status: r.status };
     };
-    // The start's own reads (the image, the account database, the host name) load neither; output
-    // does (writeSync: Bun.write to standard output is asynchronous, and lost at exit past a pipe's buffer).
+    // The start's own reads (the image, the account database, the host name) load neither, nor does
+    // output (the C library's write through Bun.FFI; a pipe's 64 KB buffer filled many times over).
     assert.deepEqual(loaded(['--batch', '--eval', '(kill-emacs)']).modules, []);
     assert.deepEqual(loaded(['--batch', '--eval', '(kill-emacs 3)']).status, 3);
     const facts = '(princ (list system-name (user-login-name) (user-real-login-name) (user-full-name) (user-uid) load-path))';
-    assert.equal(loaded(['--batch', '--eval', facts]).stdout, run('node', cli, ['--batch', '--eval', facts]).stdout);
+    const shown = loaded(['--batch', '--eval', facts]);
+    assert.equal(shown.stdout, run('node', cli, ['--batch', '--eval', facts]).stdout);
+    assert.deepEqual(shown.modules, []);
+    const big = loaded(['--batch', '--eval', '(progn (princ (make-string 300000 ?x)) (message "%s" (make-string 100000 ?y)))']);
+    assert.deepEqual([big.stdout.length, big.modules], [300000, []]);
+    // As a user other than root, Bun.mmap (which opens read-write) cannot map /etc/passwd nor a
+    // root's image: the C library reads them, and still neither module is loaded.
+    if (process.getuid?.() === 0 && existsSync('/usr/bin/setpriv')) {
+      spawnSync('chmod', ['755', dir]);
+      const asNobody = (host: string, args: string[]): { stdout: string; stderr: string } => {
+        const [cmd, argv] = host === 'node' ? HOSTS.node!(cli, args) : [bin('bun'), ['--preload', preload, cli, ...args]];
+        const r = spawnSync('/usr/bin/setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', cmd, ...argv], { cwd: dir, encoding: 'utf8', env: { ...process.env, TSMACS_GC_STRESS: '', NO_COLOR: '1' } });
+        return { stdout: r.stdout, stderr: r.stderr };
+      };
+      const bun = asNobody('bun', ['--batch', '--eval', facts]);
+      assert.equal(bun.stdout, asNobody('node', ['--batch', '--eval', facts]).stdout);
+      assert.match(bun.stdout, /nobody/);
+      assert.match(bun.stderr, /\nloaded: \[\]\n/);
+    }
+    // src/host/bun.ts gives Bun.FFI bun:ffi's type codes as numbers: they are still bun:ffi's.
+    const codes = spawnSync(bin('bun'), ['-e', 'const t = require("bun:ffi").FFIType; console.log(JSON.stringify([t.ptr, t.int32_t, t.i64_fast]))'], { encoding: 'utf8' });
+    assert.equal(codes.stdout.trim(), '[12,5,15]');
     // A file written and read back, its attributes, a folder's listing: node:fs loaded then, as under Node.
     const file = join(dir, 'f.txt');
     const ops = `(progn (with-temp-file ${JSON.stringify(file)} (insert "héllo")) (with-temp-buffer (insert-file-contents ${JSON.stringify(file)}) ` +
