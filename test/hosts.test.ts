@@ -94,7 +94,7 @@ test("under Bun the launcher hands the start to Bun's bytecode launcher and bund
   try {
     const cli = join(root, 'dist', 'tsmacs.cjs');
     const copy = join(root, 'dist', 'tsmacs-core.bun.cjs');
-    const build = /^const BUILD = "([0-9a-f]{16})";$/m.exec(readFileSync(cli, 'utf8'))?.[1];
+    const build = /^ *const BUILD = "([0-9a-f]{16})";$/m.exec(readFileSync(cli, 'utf8'))?.[1];
     assert.ok(build, 'the launcher names its build');
     // The built copy carries the bundle's build id, and Bun starts with it.
     assert.match(readFileSync(copy, 'utf8'), /^\/\/ @bun @bytecode @bun-cjs/);
