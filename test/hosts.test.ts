@@ -249,3 +249,29 @@ process.on('exit', () => get('node:fs').writeSync(2, '\\nloaded: ' + JSON.string
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the Bun executable (npm run build:bun, scripts/build-bun-exe.mjs) runs the command as the launcher does, from its own folder, without reading .env', () => {
+  const root = install();
+  try {
+    const exe = join(root, 'dist', 'tsmacs-bun');
+    const made = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-bun-exe.mjs'), '--out', exe], { encoding: 'utf8' });
+    assert.equal(made.status, 0, made.stderr);
+    const cwd = mkdtempSync(join(tmpdir(), 'tsmacs-bunexe-'));
+    try {
+      // Bun's executables read .env and bunfig.toml from the current folder unless built not to.
+      writeFileSync(join(cwd, '.env'), 'TSMACS_FROM_DOTENV=yes\n');
+      const env = { ...process.env, TSMACS_GC_STRESS: '', NO_COLOR: '1' };
+      for (const form of [...FORMS, '(princ (list (getenv "TSMACS_FROM_DOTENV") (file-name-nondirectory invocation-name) (file-exists-p (car load-path))))']) {
+        const want = run('node', join(root, 'dist', 'tsmacs.cjs'), ['--batch', '--eval', form], cwd);
+        const got = spawnSync(exe, ['--batch', '--eval', form], { cwd, encoding: 'utf8', env });
+        assert.deepEqual([got.status, got.stdout.replace('tsmacs-bun', 'tsmacs.cjs')], [want.status, want.stdout], form);
+      }
+      const exit = spawnSync(exe, ['--batch', '--eval', '(kill-emacs 7)'], { cwd, encoding: 'utf8', env });
+      assert.equal(exit.status, 7);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
