@@ -1,6 +1,7 @@
 // The Bun executable's entry (dist/tsmacs-bun, made by scripts/build-bun-exe.mjs with
 // `bun build --compile --bytecode`): Bun's module (scripts/launcher-bun.template.cjs and the bundle)
-// compiled into a copy of Bun, started as the launcher starts it under Bun. The installation is the
+// compiled into a copy of Bun, started as the launcher starts it under Bun (its start makes the
+// heap's memory first thing). The installation is the
 // executable's folder: dist/ of a build or of an install (the image, DOC, and lisp/ beside it).
 //
 // Why: run as `bun dist/tsmacs.cjs`, Bun reads the launcher and parses it, then reads Bun's module,
@@ -8,22 +9,10 @@
 // executable holds its bytecode in its own file, mapped, and starts on this entry: about 8 ms of CPU
 // less a start (docs/startup.md, "Under Bun (bunstart4)").
 'use strict';
-// The heap's memory before anything else, as the launcher makes it under Bun (see there: made in
-// the bundle, the collection its 512 MB asks for marks everything the module bodies made).
-let memory = null;
-try {
-  const pages = (Number(process.env.TSMACS_HEAP_MB ?? '') || 512) * 16;
-  if (Number.isInteger(pages) && pages <= 65536) {
-    memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
-    memory.buffer.byteLength;
-  }
-} catch {
-  memory = null;
-}
 const exe = process.execPath;
 const dir = exe.slice(0, Math.max(exe.lastIndexOf('/'), exe.lastIndexOf('\\')));
 // The script's name in argv is Bun's name for the embedded entry (/$bunfs/root/...): the command
 // line's invocation-name and invocation-directory are the executable's.
 process.argv[1] = exe;
 // The bundle takes its URL from the launcher's file name: the launcher beside the executable.
-require('./tsmacs-core.bun.cjs').start(dir + '/tsmacs.cjs', dir, '__KERNELS_BASE64__', memory);
+require('./tsmacs-core.bun.cjs').start(dir + '/tsmacs.cjs', dir, '__KERNELS_BASE64__');

@@ -39,26 +39,12 @@ const KERNELS = '__KERNELS_BASE64__';
 // none of what follows here (V8's flags and code cache, node:vm, the bundle read as text) is of use
 // to Bun. Without it, or with another build's, the bundle runs as below.
 if (process.versions.bun !== undefined) {
-  // The heap's memory (src/heap/heap.ts takes it, as the bundle's __tsmacs_heap), made before anything
-  // else. JavaScriptCore counts a buffer's bytes as allocated by the JS heap, so the heap's 512 MB
-  // asks for a collection at the next allocation of a JS object; made in the bundle, that
-  // collection came during the runtime's set-up and marked everything the module bodies had made
-  // (`BUN_JSC_logGC=1`: a cycle of 3.5 ms), made here it marks next to nothing (1.3 ms).
-  let memory = null;
-  try {
-    const pages = (Number(process.env.TSMACS_HEAP_MB ?? '') || 512) * 16;
-    if (Number.isInteger(pages) && pages <= 65536) {
-      memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
-      memory.buffer.byteLength;
-    }
-  } catch {
-    memory = null;
-  }
+  // Bun's launcher makes the heap's memory first thing (see there).
   let bun = null;
   try {
     bun = require(__dirname + '/tsmacs-core.bun.cjs');
   } catch {}
-  if (bun !== null && bun.tsmacsBuild === '__BUILD_ID__') return bun.start(__filename, __dirname, KERNELS, memory);
+  if (bun !== null && bun.tsmacsBuild === '__BUILD_ID__') return bun.start(__filename, __dirname, KERNELS);
 }
 // All that follows runs only when Bun's launcher has not taken the start (Node, Deno, Bun without
 // this build's bytecode), in a function: JavaScriptCore compiles a file's top-level code whole but
