@@ -8,9 +8,9 @@
 // start of its own that exits there (process.exit), timed whole by the shell's `time` (user + system,
 // all threads), and a stage's cost is its total less the previous stage's: what the start would
 // save without it. The stages: an empty CommonJS file (Bun itself, as the command runs a file),
-// L0 (the launcher parsed, at its first line), mem (the heap's memory made), bunmod (Bun's module
-// loaded: its source and bytecode read, at its first line), k1 (its start up to the bundle's call:
-// the JIT policy, the kernels unpacked and compiled, the one collection), fs (the bundle entered, up
+// L0 (the launcher parsed, at its first line), bunmod (Bun's module
+// loaded: its source and bytecode read, at its first line), mem (the heap's memory made, first thing
+// in its start), k1 (its start up to the bundle's call: the JIT policy, the kernels unpacked and compiled, the one collection), fs (the bundle entered, up
 // to its first require of node:fs, which Bun's launcher answers with a proxy that loads it at its
 // first use), bodies (the module bodies run), the load's phases (load:runtime ... load:hooks, at
 // the marks src/dump/loader.ts prints with TSMACS_LOAD_TRACE: the runtime made, the image read,
@@ -66,10 +66,9 @@ try {
     cpSync(join(dist, f), join(tmp, 'dist', f), { preserveTimestamps: true });
   for (const d of ['lisp', 'etc']) symlinkSync(join(root, d), join(tmp, d));
   writeFileSync(join(tmp, 'empty.cjs'), '0\n');
-  // The launcher: cut points at its first line and once the heap's memory is made.
+  // The launcher: a cut point at its first line.
   let launcher = readFileSync(join(tmp, 'dist', 'tsmacs.cjs'), 'utf8');
   launcher = put(launcher, "'use strict';\n", CUT_FN + cut('L0'));
-  launcher = put(launcher, '  let bun = null;', cut('mem'), true);
   writeFileSync(join(tmp, 'dist', 'tsmacs.cjs'), launcher);
   // Bun's module, as scripts/build-hosts.mjs makes it, with its PADDED made as there
   // (scripts/bun-kernels.mjs: a null PADDED would have the copy pad the kernels at start).
@@ -78,6 +77,7 @@ try {
   if (PADDED === null) throw new Error("bun-stages: the kernels' merged module cannot be made (is dist/ built from this source? npm run build)");
   let t = readFileSync(template, 'utf8').split('__TSMACS_PADDED__').join(JSON.stringify(PADDED));
   t = put(t, 'const core = __TSMACS_CORE__;', CUT_FN + cut('bunmod'), true);
+  t = put(t, '  const setJITPolicy = (n) => {', cut('mem'), true);
   // The bundle's call: its builtins through a function that cuts at node:fs, and its bodiesRan
   // cutting once the module bodies have run.
   t = once(t, '  core(builtin, url, kernels, dirname, () => {}, () => {},',
@@ -111,7 +111,7 @@ try {
   if (check.stdout !== '3') throw new Error('the copy does not run: ' + check.stdout + check.stderr);
 
   const phases = ['runtime', 'read', 'header', 'checksum', 'object-starts', 'verify:conses', 'verify:syms', 'verify:strs', 'verify', 'restores', 'hooks'].map((p) => (p.startsWith('verify:') ? p : 'load:' + p));
-  const stages = ['empty', 'L0', 'mem', 'bunmod', 'k1', 'fs', 'bodies', ...phases, 'loaded', 'all'];
+  const stages = ['empty', 'L0', 'bunmod', 'mem', 'k1', 'fs', 'bodies', ...phases, 'loaded', 'all'];
   const command = (s) => (s === 'empty' ? `${bun} empty.cjs` : `${s === 'all' ? '' : `TSMACS_CUT=${s} `}${bun} dist/tsmacs.cjs ${cmdArgs}`);
   const times = Object.fromEntries(['bun -e 0', ...stages].map((s) => [s, []]));
   const time = (cmd) => {

@@ -52,7 +52,8 @@ const against = args.includes('--against') ? args[args.indexOf('--against') + 1]
 const programs = args.includes('--programs') ? args[args.indexOf('--programs') + 1].split(',') : null;
 // --hosts: the start-up rows also run the same bundle under Bun and Deno (devDependencies), each
 // beside its own empty program, so each host's floor and tsmacs on it are in the one run; and the
-// single executable (dist/tsmacs, npm run build:sea) when it has been built. All start-up commands
+// single executable (dist/tsmacs, npm run build:sea) and the Bun executable (dist/tsmacs-bun, npm run
+// build:bun) when they have been built. All start-up commands
 // run in the same interleaved rounds, so each host's ratio to GNU is measured side by side.
 const hosts = args.includes('--hosts');
 
@@ -109,17 +110,21 @@ if (!only || only === 'startup') {
   // --hosts: the other hosts' rows run in the same interleaved rounds, so every ratio to GNU is side by side.
   const hostCases = [];
   let haveSea = false;
+  let haveBunExe = false;
   const bin = (name) => join(root, 'node_modules', '.bin', name);
   const kill = ['--batch', '--eval', '(kill-emacs)'];
   // The single executable (npm run build:sea), when built: one untimed start unpacks it first.
   const sea = join(root, 'dist', 'tsmacs');
+  const bunExe = join(root, 'dist', 'tsmacs-bun');
   if (hosts) {
     haveSea = existsSync(sea) && spawnSync(sea, kill).status === 0;
+    haveBunExe = existsSync(bunExe) && spawnSync(bunExe, kill).status === 0;
     hostCases.push(
       [bin('bun'), ['-e', '0']], [bin('bun'), [tsmacs, ...kill]],
       [bin('deno'), ['eval', '0']], [bin('deno'), ['run', '--allow-all', tsmacs, ...kill]],
       ...(haveSea ? [[sea, kill]] : []),
       ...(against !== null ? [[bin('bun'), [against, ...kill]]] : []),
+      ...(haveBunExe ? [[bunExe, kill]] : []),
     );
   }
   const all = medians([...cases, ...hostCases]);
@@ -135,10 +140,12 @@ if (!only || only === 'startup') {
     const [bunFloor, bunTs, denoFloor, denoTs] = hostTimes;
     const seaTs = haveSea ? hostTimes[4] : undefined;
     const bunOther = against !== null ? hostTimes[haveSea ? 5 : 4] : undefined;
+    const bunExeTs = haveBunExe ? hostTimes[hostTimes.length - 1] : undefined;
     const vsGnu = (t) => (gnu !== undefined ? `, tsmacs/emacs ${(t / gnu).toFixed(2)}×` : '');
     rows.push(['start-up: bun -e 0', bunFloor, '']);
     rows.push(['start-up: bun tsmacs --batch --eval (kill-emacs)', bunTs, `${(bunTs / bunFloor).toFixed(2)}× bun${vsGnu(bunTs)}`]);
     if (bunOther !== undefined) rows.push([`start-up: bun ${against}`, bunOther, `${(bunOther / bunFloor).toFixed(2)}× bun${vsGnu(bunOther)}`]);
+    if (bunExeTs !== undefined) rows.push(['start-up: dist/tsmacs-bun (Bun executable) --batch --eval (kill-emacs)', bunExeTs, `${(bunExeTs / bunFloor).toFixed(2)}× bun${vsGnu(bunExeTs)}`]);
     rows.push(['start-up: deno eval 0', denoFloor, '']);
     rows.push(['start-up: deno run tsmacs --batch --eval (kill-emacs)', denoTs, `${(denoTs / denoFloor).toFixed(2)}× deno${vsGnu(denoTs)}`]);
     if (haveSea) rows.push(['start-up: dist/tsmacs (single executable) --batch --eval (kill-emacs)', seaTs, `${(seaTs / node).toFixed(3)}× node${vsGnu(seaTs)}`]);

@@ -49,9 +49,16 @@ function marked(src, at) {
   const dst = join(at, 'dist');
   cpSync(src, dst, { recursive: true, preserveTimestamps: true });
   let L = readFileSync(join(dst, 'tsmacs.cjs'), 'latin1');
+  // Node's part of the launcher is at the top level in older builds and one function deep (indented
+  // by two spaces) since bunstart4: TEXT's lines are found at either indentation.
+  const find = (text) => {
+    const deeper = text.replace(/\n(?=.)/g, '\n  ');
+    return L.includes(text) ? text : L.includes(deeper) ? deeper : null;
+  };
   const after = (text, name) => {
-    if (!L.includes(text)) throw new Error(`${src}: the launcher has no ${JSON.stringify(text)}`);
-    L = L.replace(text, `${text}\n__mk('${name}');\n`);
+    const found = find(text);
+    if (found === null) throw new Error(`${src}: the launcher has no ${JSON.stringify(text)}`);
+    L = L.replace(found, `${found}\n__mk('${name}');\n`);
   };
   L = L.replace("'use strict';\n", "'use strict';\n" + HEAD);
   after("builtin('node:fs');", 'fs');
@@ -61,7 +68,7 @@ function marked(src, at) {
   L = L.replace('const script = new Script(', "__mk('cache');\nconst script = new Script(");
   after('const script = new Script(source, { filename: file, cachedData });', 'script');
   L = L.replace('const bodiesRan = () => {\n', "const bodiesRan = () => {\n  if (held) __mk('bodies');\n");
-  L = L.replace(/\} finally \{\n  (bodiesRan|lispRuns)\(\);\n\}/, "} finally {\n  $1();\n}\n__mk('ran');");
+  L = L.replace(/\} finally \{\n( *)(bodiesRan|lispRuns)\(\);\n *\}/, "} finally {\n$1$2();\n}\n__mk('ran');");
   writeFileSync(join(dst, 'tsmacs.cjs'), L);
   return join(dst, 'tsmacs.cjs');
 }

@@ -16,20 +16,16 @@
 // and the launcher then runs the bundle as before. A failure here is reported and the build goes
 // on (exit status 0): Node's command does not need any of it, and test/hosts.test.ts says what is
 // missing.
-import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { paddedKernels } from './bun-kernels.mjs';
+import { bunModuleText } from './bun-module.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const core = readFileSync(join(dist, 'tsmacs-core.js'), 'utf8');
-// The same id scripts/build.mjs puts into the launcher.
-const buildId = createHash('sha256').update(readFileSync(join(dist, 'tsmacs-core.js'))).digest('hex').slice(0, 16);
 
 const bunOut = join(dist, 'tsmacs-core.bun.cjs');
 rmSync(bunOut, { force: true });
@@ -42,12 +38,7 @@ if (!existsSync(bin('bun'))) {
   const tmp = mkdtempSync(join(tmpdir(), 'tsmacs-bun-'));
   try {
     const entry = join(tmp, 'tsmacs-core.bun.cjs');
-    let template = readFileSync(join(root, 'scripts', 'launcher-bun.template.cjs'), 'utf8');
-    template = template.split('__TSMACS_PADDED__').join(JSON.stringify(await paddedKernels(root, template, tmp)));
-    const parts = template.split('__TSMACS_CORE__');
-    if (parts.length !== 2) throw new Error('launcher-bun.template.cjs: no single __TSMACS_CORE__');
-    writeFileSync(entry, parts[0].split("'__BUILD_ID__'").join(JSON.stringify(buildId)) + core.trimEnd().replace(/;$/, '') +
-      parts[1].split("'__BUILD_ID__'").join(JSON.stringify(buildId)));
+    writeFileSync(entry, (await bunModuleText(root, tmp)).text);
     const out = join(tmp, 'out');
     const r = spawnSync(bin('bun'), ['build', '--bytecode', '--minify', '--target=bun', '--format=cjs', '--outdir', out, entry], { encoding: 'utf8' });
     // Bun names the output after the entry with a .js extension; the package is "type": "module",

@@ -15,9 +15,25 @@ const core = __TSMACS_CORE__;
 /**
  * Run the command line as the launcher does. FILENAME and DIRNAME are the launcher's own (the bundle
  * takes its folder and URL from them); KERNELS is the loader's WebAssembly module in base64 (the Node launcher's copy);
- * MEMORY is the heap's memory when the launcher made it (see there), else null.
  */
-function start(filename, dirname, KERNELS, memory = null) {
+function start(filename, dirname, KERNELS) {
+  // The heap's memory (src/heap/heap.ts takes it, as the bundle's __tsmacs_heap), made before anything
+  // else. JavaScriptCore counts a buffer's bytes as allocated by the JS heap, so the heap's 512 MB
+  // asks for a collection at the next allocation of a JS object; made in the bundle, that
+  // collection came during the runtime's set-up and marked everything the module bodies had made
+  // (`BUN_JSC_logGC=1`: a cycle of 3.5 ms), made here it marks next to nothing (1.3 ms). (The
+  // launcher made it before requiring this module until bunstart4, to the same effect: this module's
+  // load makes few objects, its bundle's come at the bundle's call.)
+  let memory = null;
+  try {
+    const pages = (Number(process.env.TSMACS_HEAP_MB ?? '') || 512) * 16;
+    if (Number.isInteger(pages) && pages <= 65536) {
+      memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+      memory.buffer.byteLength;
+    }
+  } catch {
+    memory = null;
+  }
   // JavaScriptCore's JIT tiers JS up at 1000 times its usual counts until the image is loaded, then
   // at 10 times. The start's fixed work runs thousands of functions a few times each (the policy
   // does not reach the loader's WebAssembly kernels: see beyondOMG). Once Lisp runs (the CLI calls

@@ -94,7 +94,7 @@ test("under Bun the launcher hands the start to Bun's bytecode launcher and bund
   try {
     const cli = join(root, 'dist', 'tsmacs.cjs');
     const copy = join(root, 'dist', 'tsmacs-core.bun.cjs');
-    const build = /^const BUILD = "([0-9a-f]{16})";$/m.exec(readFileSync(cli, 'utf8'))?.[1];
+    const build = /^ *const BUILD = "([0-9a-f]{16})";$/m.exec(readFileSync(cli, 'utf8'))?.[1];
     assert.ok(build, 'the launcher names its build');
     // The built copy carries the bundle's build id, and Bun starts with it.
     assert.match(readFileSync(copy, 'utf8'), /^\/\/ @bun @bytecode @bun-cjs/);
@@ -200,12 +200,33 @@ process.on('exit', () => get('node:fs').writeSync(2, '\\nloaded: ' + JSON.string
       assert.ok(m, r.stderr);
       return { stdout: r.stdout, modules: JSON.parse(m[1]!), status: r.status };
     };
-    // The start's own reads (the image, the account database, the host name) load neither; output
-    // does (writeSync: Bun.write to standard output is asynchronous, and lost at exit past a pipe's buffer).
+    // The start's own reads (the image, the account database, the host name) load neither, nor does
+    // output (the C library's write through Bun.FFI; a pipe's 64 KB buffer filled many times over).
     assert.deepEqual(loaded(['--batch', '--eval', '(kill-emacs)']).modules, []);
     assert.deepEqual(loaded(['--batch', '--eval', '(kill-emacs 3)']).status, 3);
     const facts = '(princ (list system-name (user-login-name) (user-real-login-name) (user-full-name) (user-uid) load-path))';
-    assert.equal(loaded(['--batch', '--eval', facts]).stdout, run('node', cli, ['--batch', '--eval', facts]).stdout);
+    const shown = loaded(['--batch', '--eval', facts]);
+    assert.equal(shown.stdout, run('node', cli, ['--batch', '--eval', facts]).stdout);
+    assert.deepEqual(shown.modules, []);
+    const big = loaded(['--batch', '--eval', '(progn (princ (make-string 300000 ?x)) (message "%s" (make-string 100000 ?y)))']);
+    assert.deepEqual([big.stdout.length, big.modules], [300000, []]);
+    // As a user other than root, Bun.mmap (which opens read-write) cannot map /etc/passwd nor a
+    // root's image: the C library reads them, and still neither module is loaded.
+    if (process.getuid?.() === 0 && existsSync('/usr/bin/setpriv')) {
+      spawnSync('chmod', ['755', dir]);
+      const asNobody = (host: string, args: string[]): { stdout: string; stderr: string } => {
+        const [cmd, argv] = host === 'node' ? HOSTS.node!(cli, args) : [bin('bun'), ['--preload', preload, cli, ...args]];
+        const r = spawnSync('/usr/bin/setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', cmd, ...argv], { cwd: dir, encoding: 'utf8', env: { ...process.env, TSMACS_GC_STRESS: '', NO_COLOR: '1' } });
+        return { stdout: r.stdout, stderr: r.stderr };
+      };
+      const bun = asNobody('bun', ['--batch', '--eval', facts]);
+      assert.equal(bun.stdout, asNobody('node', ['--batch', '--eval', facts]).stdout);
+      assert.match(bun.stdout, /nobody/);
+      assert.match(bun.stderr, /\nloaded: \[\]\n/);
+    }
+    // src/host/bun.ts gives Bun.FFI bun:ffi's type codes as numbers: they are still bun:ffi's.
+    const codes = spawnSync(bin('bun'), ['-e', 'const t = require("bun:ffi").FFIType; console.log(JSON.stringify([t.ptr, t.int32_t, t.i64_fast]))'], { encoding: 'utf8' });
+    assert.equal(codes.stdout.trim(), '[12,5,15]');
     // A file written and read back, its attributes, a folder's listing: node:fs loaded then, as under Node.
     const file = join(dir, 'f.txt');
     const ops = `(progn (with-temp-file ${JSON.stringify(file)} (insert "héllo")) (with-temp-buffer (insert-file-contents ${JSON.stringify(file)}) ` +
@@ -226,5 +247,31 @@ process.on('exit', () => get('node:fs').writeSync(2, '\\nloaded: ' + JSON.string
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the Bun executable (npm run build:bun, scripts/build-bun-exe.mjs) runs the command as the launcher does, from its own folder, without reading .env', () => {
+  const root = install();
+  try {
+    const exe = join(root, 'dist', 'tsmacs-bun');
+    const made = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-bun-exe.mjs'), '--out', exe], { encoding: 'utf8' });
+    assert.equal(made.status, 0, made.stderr);
+    const cwd = mkdtempSync(join(tmpdir(), 'tsmacs-bunexe-'));
+    try {
+      // Bun's executables read .env and bunfig.toml from the current folder unless built not to.
+      writeFileSync(join(cwd, '.env'), 'TSMACS_FROM_DOTENV=yes\n');
+      const env = { ...process.env, TSMACS_GC_STRESS: '', NO_COLOR: '1' };
+      for (const form of [...FORMS, '(princ (list (getenv "TSMACS_FROM_DOTENV") (file-name-nondirectory invocation-name) (file-exists-p (car load-path))))']) {
+        const want = run('node', join(root, 'dist', 'tsmacs.cjs'), ['--batch', '--eval', form], cwd);
+        const got = spawnSync(exe, ['--batch', '--eval', form], { cwd, encoding: 'utf8', env });
+        assert.deepEqual([got.status, got.stdout.replace('tsmacs-bun', 'tsmacs.cjs')], [want.status, want.stdout], form);
+      }
+      const exit = spawnSync(exe, ['--batch', '--eval', '(kill-emacs 7)'], { cwd, encoding: 'utf8', env });
+      assert.equal(exit.status, 7);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
