@@ -1341,7 +1341,7 @@ the CDPATH environment variable, or just the current directory.")
 
 ;;;; More of the variables GNU's files.el has bound at start-up, for the
 ;; programs that read or bind them; those the file commands here do not
-;; consult yet are listed in docs/files.md.
+;; consult yet are listed in docs/stdlib.md.
 
 (defvar abbreviated-home-dir nil "A regexp matching the home directory at the start of a name, set by `abbreviate-file-name'.")
 (defvar auto-mode-interpreter-regexp "#![ \t]?\\([^ \t\n]*/bin/env[ \t]\\)?\\([^ \t\n]+\\)"

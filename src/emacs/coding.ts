@@ -45,7 +45,7 @@ const Qlocale_coding_system = DEFVAR('locale-coding-system', localeCoding,
   'The coding system of the locale: how environment variables and system messages are encoded, or nil.');
 // An image is started under another locale than the one that built it.
 pdumperDoNowAndAfterLoad((rt) => setInternal(rt, Qlocale_coding_system, localeCoding(rt)));
-// GNU's coding.c variables a program may read or bind; tsmacs's decoders consult none of them yet (docs/coding.md).
+// GNU's coding.c variables a program may read or bind; tsmacs's decoders consult none of them yet (docs/stdlib.md, "The variables GNU has bound at start-up").
 DEFVAR('coding-system-require-warning', () => Qnil, 'Non-nil means a write asks which coding system to use when none was chosen explicitly.');
 DEFVAR('inherit-process-coding-system', () => Qnil, 'Non-nil means a process\'s buffer takes the coding systems its output was decoded with.');
 DEFVAR('inhibit-iso-escape-detection', () => Qnil, 'Non-nil means ISO 2022 escape sequences are not looked for when a coding system is detected.');

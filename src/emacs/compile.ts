@@ -128,18 +128,18 @@ const IC_SIZE = 2048;
 const CACHE_LIMIT = 20000;
 
 const stateOf = defineWorldState<State>((rt) => {
-  const env = rt.host.getenv('TSMACS_COMPILE');
-  const threshold = env === undefined || env === null || env === '' ? DEFAULT_THRESHOLD : Math.max(0, Number(env) | 0);
-  const ex = rt.host.getenv('TSMACS_COMPILE_EXPAND');
-  const expandThreshold = ex !== undefined && ex !== null && ex !== '' ? Math.max(1, Number(ex) | 0)
-    : env === undefined || env === null || env === '' ? EXPAND_THRESHOLD : threshold;
-  const lb = rt.host.getenv('TSMACS_COMPILE_LIB');
-  const libThreshold = lb !== undefined && lb !== null && lb !== '' ? Math.max(1, Number(lb) | 0)
-    : env === undefined || env === null || env === '' ? LIB_THRESHOLD : threshold;
-  const le = rt.host.getenv('TSMACS_COMPILE_LIB_EXPAND');
-  const libExpandThreshold = le !== undefined && le !== null && le !== '' ? Math.max(1, Number(le) | 0)
-    : ex !== undefined && ex !== null && ex !== '' ? expandThreshold
-    : env === undefined || env === null || env === '' ? LIB_EXPAND_THRESHOLD : threshold;
+  // A threshold the environment sets, or null when its variable is unset or empty. One set with
+  // TSMACS_COMPILE stands for every threshold no more specific variable sets.
+  const setting = (name: string, min: number): number | null => {
+    const v = rt.host.getenv(name);
+    return v === undefined || v === null || v === '' ? null : Math.max(min, Number(v) | 0);
+  };
+  const all = setting('TSMACS_COMPILE', 0);
+  const threshold = all ?? DEFAULT_THRESHOLD;
+  const ex = setting('TSMACS_COMPILE_EXPAND', 1);
+  const expandThreshold = ex ?? all ?? EXPAND_THRESHOLD;
+  const libThreshold = setting('TSMACS_COMPILE_LIB', 1) ?? all ?? LIB_THRESHOLD;
+  const libExpandThreshold = setting('TSMACS_COMPILE_LIB_EXPAND', 1) ?? ex ?? all ?? LIB_EXPAND_THRESHOLD;
   return { threshold, expandThreshold, libThreshold, libExpandThreshold, lex: new Map(), dyn: new Map(), log: !!rt.host.getenv('TSMACS_COMPILE_LOG'), probes: 0,
     icKey: new Int32Array(IC_SIZE), icEntry: new Array<Entry | null>(IC_SIZE).fill(null), deopts: 0, loops: new Map() };
 });

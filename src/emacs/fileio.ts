@@ -490,7 +490,7 @@ pdumperDoNowAndAfterLoad((rt) => setInternal(rt, Qdefault_directory, cwdAsDirect
 DEFVAR('file-name-handler-alist', () => Qnil, 'Entries (REGEXP . HANDLER): file names matching REGEXP are handled by HANDLER.');
 DEFVAR('inhibit-file-name-handlers', () => Qnil, 'Handlers that are skipped during `inhibit-file-name-operation\'.');
 DEFVAR('inhibit-file-name-operation', () => Qnil, 'The file operation during which `inhibit-file-name-handlers\' are skipped.');
-// Bound as in GNU; `insert-file-contents' and `write-region' do not run these hooks yet (docs/files.md).
+// Bound as in GNU; `insert-file-contents' and `write-region' do not run these hooks yet (docs/stdlib.md, "The variables GNU has bound at start-up").
 DEFVAR('after-insert-file-functions', () => Qnil, 'Functions called with the inserted length after `insert-file-contents\' reads a file; each gives the new length.');
 DEFVAR('write-region-annotate-functions', () => Qnil, 'Functions called with START and END before `write-region\' writes, each giving annotations to write.');
 DEFVAR('write-region-annotations-so-far', () => Qnil, 'While `write-region-annotate-functions\' run, the annotations collected before the current function.');

@@ -68,7 +68,7 @@ DEFVAR('force-load-messages', () => Qnil, 'Non-nil means `load\' shows its loadi
 DEFVAR('load-convert-to-unibyte', () => Qnil, 'Non-nil means strings that `read\' makes are unibyte where possible.');
 const Qread_symbol_shorthands = DEFVAR('read-symbol-shorthands', () => Qnil, 'Entries (SHORTHAND . LONGHAND): a symbol read with the prefix SHORTHAND is interned with LONGHAND in its place.');
 const Qunescaped_literals = DEFVAR('lread--unescaped-character-literals', () => Qnil, 'Characters found written without the backslash that `read\' prefers, such as ?( ; reset before each read.');
-// Bound as in GNU; `load' of tsmacs decodes its files itself and keeps no positions (docs/loading.md).
+// Bound as in GNU; `load' of tsmacs decodes its files itself and keeps no positions (docs/stdlib.md, "The variables GNU has bound at start-up").
 DEFVAR('load-source-file-function', () => Qload_with_code_conversion, 'The function `load\' calls to read a source file with its coding system.');
 DEFVAR('load-dangerous-libraries', () => Qnil, 'Non-nil means `load\' accepts compiled files made by other Emacsen.');
 DEFVAR('load-force-doc-strings', () => Qnil, 'Non-nil means `load\' reads the documentation strings of compiled files at once.');
